@@ -1,0 +1,83 @@
+"""Plain data passed between the pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input: its display name and its text exactly as given."""
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Simplified, width-folded text plus, for each of its characters, the
+    offset of the character it came from in the original text.
+
+    ``origin`` has ``len(text) + 1`` entries; the last one is the original
+    length, so a span ``[a, b)`` maps back to ``[origin[a], origin[b-1] + 1)``.
+    """
+    text: str
+    origin: tuple[int, ...]
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.origin[start]
+            return o, o
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the normalised text and the context it sits in."""
+    start: int              # offset in the normalised text
+    text: str
+    paragraph: int          # index of its paragraph
+    heading: str = ""       # the section heading above it, if any
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and qualifier, found in one sentence.
+
+    Offsets are relative to the sentence text.
+    """
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    value_max: Decimal | None = None
+    qualifier: str = ""          # approx | more_than | less_than | ""
+    kind: str = ""               # unit family from patterns/units.yaml (money, percent, count, ...)
+    std_factor: Decimal = Decimal(1)   # multiplier that takes `unit` to `std_unit`
+    std_unit: str = ""
+
+
+@dataclass
+class Figure:
+    """One output row."""
+    county: str
+    indicator: str
+    value: Decimal
+    unit: str
+    source: str = ""
+    value_max: Decimal | None = None
+    qualifier: str = ""
+    status: str = "actual"
+    period: str = ""
+    std_value: Decimal | None = None
+    std_unit: str = ""
+    mention: str = ""
+    start: int = 0
+    end: int = 0
+    sentence: str = ""
+    extras: dict = field(default_factory=dict)
+
+
+COLUMNS = (
+    "county", "indicator", "value", "unit", "source", "value_max", "qualifier",
+    "status", "period", "std_value", "std_unit", "mention", "start", "end", "sentence",
+)
