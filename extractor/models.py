@@ -37,6 +37,8 @@ class Sentence:
     text: str
     paragraph: int          # index of its paragraph
     heading: str = ""       # the section heading above it, if any
+    title: str = ""         # the document's first heading (its title), if any
+    is_heading: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""Which administrative area each figure describes (GUIDELINE `county`).
+
+The main county of an article is the county-level division it names most
+(its title counts more); 全县, 该县, 我县, 全旗, 全区, 全市 refer to it. A
+figure whose clause opens with another place (海南产量占全国95%), or names it
+right after a preposition (向竹溪县捐赠车辆30台), belongs to that place.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Place, PlaceMention, gazetteer
+
+_TITLE_WEIGHT = 3
+_PREPOSITIONS = "向对为给在由从"
+_SUBJECT_OPENERS = ("其中", "同时", "此外", "全", "而", "但")
+
+
+@dataclass(frozen=True)
+class Places:
+    """Place mentions of a normalised text and the article's main county."""
+    mentions: tuple[PlaceMention, ...]
+    main: Place | None
+
+    @property
+    def main_name(self) -> str:
+        return self.main.name if self.main else ""
+
+
+def find_places(text: str, title: str = "", default: str = "") -> Places:
+    """Place mentions in ``text`` and the main county (``default`` if given)."""
+    g = gazetteer()
+    mentions = tuple(g.find(text))
+    if default:
+        known = g.by_name(default)
+        main = known[0] if known else Place(default, "county", "", "", "")
+        return Places(mentions, main)
+    return Places(mentions, _main_county(text, mentions, title))
+
+
+def _main_county(text: str, mentions, title: str) -> Place | None:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    places: dict[str, Place] = {}
+    title_end = text.find(title) + len(title) if title and title in text else 0
+    for m in mentions:
+        county = [p for p in m.places if p.level == "county"]
+        if not county:
+            continue
+        name = county[0].name
+        counts[name] += _TITLE_WEIGHT if m.start < title_end else 1
+        first.setdefault(name, m.start)
+        places[name] = _pick(county, mentions)
+    if not counts:
+        short = [m for m in gazetteer().find(text, short_names=True) if m.is_short]
+        for m in short:
+            county = [p for p in m.places if p.level == "county"]
+            if len(county) == 1:
+                counts[county[0].name] += 1
+                first.setdefault(county[0].name, m.start)
+                places[county[0].name] = county[0]
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], -first[n]))
+    return places[best]
+
+
+def _pick(candidates: list[Place], mentions) -> Place:
+    """Among same-named counties (several 市中区), the one whose prefecture or
+    province the text also names."""
+    if len(candidates) == 1:
+        return candidates[0]
+    named = {p.name for m in mentions for p in m.places if p.level != "county"}
+    for p in candidates:
+        if p.prefecture in named or p.province in named:
+            return p
+    return candidates[0]
+
+
+def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: Places) -> str:
+    """The area the figure at ``pos`` of ``sentence`` describes.
+
+    ``offset`` is where the sentence starts in the text the places were found
+    in; ``clause_start`` where the figure's clause starts in the sentence.
+    """
+    main = places.main_name
+    chosen = ""
+    for m in places.mentions:
+        start = m.start - offset
+        if start < 0:
+            continue
+        if start >= pos:
+            break
+        before = sentence[clause_start:start].strip()
+        opens_clause = start >= clause_start and (not before or before.endswith(_SUBJECT_OPENERS))
+        after_preposition = start > 0 and sentence[start - 1] in _PREPOSITIONS
+        if opens_clause or after_preposition:
+            chosen = _area_name(m, places)
+    return chosen or main
+
+
+def _area_name(m: PlaceMention, places: Places) -> str:
+    main = places.main
+    for p in m.places:
+        if main and p.name == main.name:
+            return main.name
+    return m.places[0].name

@@ -1,0 +1,329 @@
+"""Name what each quantity measures: the shortest phrase of the sentence that
+says it (GUIDELINE `indicator`).
+
+Mostly that is the clause before the number, trimmed of subjects, time words
+and linking verbs (全县地区生产总值达87.7亿元 -> 地区生产总值). Three shapes
+need more:
+- lists with 分别: A、B分别增长7.1%、8.5% gives A增长, B增长;
+- counts whose thing follows the number: 全县10家煤矿全部关闭 -> 煤矿全部关闭,
+  and a list of such counts shares the verb phrase after its last item;
+- a figure naming a thing after 的: 价值442万元的医疗器材 -> 医疗器材价值.
+A phrase that is only a change or part word (同比增长, 占比, 总投资) takes the
+subject of the figure before it (固定资产投资同比增长).
+
+Word boundaries come from jieba's precise mode on the short pieces only, with
+part-of-speech read from jieba's dictionary (no HMM tagging: it is slow).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+from .models import Quantity
+
+_BOUNDARY = set(",，;；。!?！？:：")
+_CONNECTORS = "、和及与以及并,， "
+_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
+_QUOTE_CHARS = "“”‘’\"'「」『』"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_COUNT_KINDS = {"count", "people"}
+
+
+@dataclass(frozen=True)
+class _Words:
+    leading: tuple
+    trailing: tuple
+    needs_subject: frozenset
+    change: tuple
+    np_stops: frozenset
+    max_np: int
+    max_indicator: int
+    time: re.Pattern
+
+
+@cache
+def _words() -> _Words:
+    cfg = rules.load("indicators")
+    periods = rules.load("periods")
+    time = re.compile("(?:" + "|".join(periods["patterns"]) + ")")
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return _Words(
+        leading=by_len(cfg["leading_words"]),
+        trailing=by_len(cfg["trailing_words"]),
+        needs_subject=frozenset(cfg["needs_subject"]),
+        change=by_len(cfg["change_words"]),
+        np_stops=frozenset(cfg["noun_phrase_stops"]),
+        max_np=int(cfg["max_noun_phrase"]),
+        max_indicator=int(cfg["max_indicator"]),
+        time=time,
+    )
+
+
+@cache
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def _cut(text: str) -> list[tuple[str, str]]:
+    """Words of a short text with their dictionary tag ('' if unknown)."""
+    jieba, tags = _jieba()
+    return [(w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False)]
+
+
+def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[int, int]] = ()) -> list[str]:
+    """One indicator per quantity of the sentence ``text``.
+
+    ``places``: spans of place names in the sentence (stripped from phrases).
+    """
+    w = _words()
+    n = len(quantities)
+    lefts, rights, continues = [], [], []
+    for i, q in enumerate(quantities):
+        clause_start = _clause_start(text, q.start)
+        prev_end = quantities[i - 1].end if i else 0
+        start = max(clause_start, prev_end)
+        lefts.append(text[start:q.start])
+        continues.append(prev_end > clause_start)
+        stop = _clause_end(text, q.end)
+        if i + 1 < n:
+            stop = min(stop, quantities[i + 1].start)
+        rights.append(text[q.end:stop])
+
+    indicators: list[str] = [""] * n
+    i = 0
+    while i < n:
+        run = _list_run(lefts, continues, i, n)
+        if "分别" in lefts[i] and len(run) > 1:
+            for k, name in zip(run, _respectively(lefts[i], len(run), places, text, quantities[i].start)):
+                indicators[k] = name
+            i = run[-1] + 1
+            continue
+        i += 1
+
+    shared_tail = _shared_list_tails(rights, quantities)
+    for i, q in enumerate(quantities):
+        if indicators[i]:
+            continue
+        left = _clean_left(lefts[i], w)
+        right = _strip_brackets(rights[i])
+        if continues[i] and not left.strip(_CONNECTORS):
+            # 7.1%、8.5% with no words of its own: same thing as the one before
+            if not _noun_after(right, q) and i and indicators[i - 1]:
+                indicators[i] = indicators[i - 1]
+                continue
+        left = left.strip(_CONNECTORS)
+        if right.startswith("的") and len(right) > 1:
+            noun = _noun_phrase(right[1:], w)
+            if noun:
+                indicators[i] = _finish(noun + left, w)
+                continue
+        noun = _noun_after(right, q)
+        if noun:
+            np = _noun_phrase(right, w)
+            tail = right[len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
+            lead = left if continues[i] is False or len(left) <= 4 else _last_word(left)
+            if lead and (lead[-1] in "在与和及等的向对为从" or len(lead) > 8):
+                lead = ""
+            indicators[i] = _finish(lead + np + _verb_tail(tail), w)
+            continue
+        if _needs_subject(left, w):
+            subject = _subject_before(i, indicators, lefts, text, q, w)
+            indicators[i] = _finish(subject + left, w)
+            continue
+        indicators[i] = _finish(left, w)
+    return indicators
+
+
+def _clause_start(text: str, pos: int) -> int:
+    for j in range(pos - 1, -1, -1):
+        if text[j] in _BOUNDARY:
+            return j + 1
+    return 0
+
+
+def _clause_end(text: str, pos: int) -> int:
+    for j in range(pos, len(text)):
+        if text[j] in _BOUNDARY:
+            return j
+    return len(text)
+
+
+def _list_run(lefts, continues, i, n) -> list[int]:
+    """Quantities i, i+1, ... written as a list (only connectors between them)."""
+    run = [i]
+    for k in range(i + 1, n):
+        if continues[k] and not lefts[k].strip(_CONNECTORS):
+            run.append(k)
+        else:
+            break
+    return run
+
+
+def _respectively(left: str, count: int, places, text, q_start, ) -> list[str]:
+    """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all."""
+    w = _words()
+    before, _, after = left.partition("分别")
+    predicate = _strip_words(after, (), w.trailing)
+    subject = _clean_left(before, w)
+    items = [s for s in re.split(r"、|和|及|与", subject) if s]
+    if len(items) != count:
+        return [_finish(subject + predicate, w)] * count
+    # 肉、奶和蔬菜产量: the last item's head noun belongs to the short ones too
+    last_words = [t for t, _ in _cut(items[-1])]
+    if len(last_words) > 1 and all(len(s) <= 2 for s in items[:-1]):
+        head = "".join(last_words[1:])
+        items = [s + head for s in items[:-1]] + [items[-1]]
+    return [_finish(s + predicate, w) for s in items]
+
+
+def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[int, str]:
+    """37名县领导、43名单位负责人跟班服务: the verb phrase after the last item
+    belongs to every count of the list."""
+    tails: dict[int, str] = {}
+    group: list[int] = []
+    for i, right in enumerate(rights):
+        if quantities[i].kind not in _COUNT_KINDS or not _noun_after(right, quantities[i]):
+            group = []
+            continue
+        group.append(i)
+        stripped = right.rstrip(" ")
+        if not stripped.endswith(("、", "和", "及", "与")):
+            np = _noun_phrase(_strip_brackets(right), _words())
+            tail = _strip_brackets(right)[len(np):]
+            for k in group[:-1]:
+                tails[k] = tail
+            group = []
+    return tails
+
+
+def _noun_after(right: str, q: Quantity) -> bool:
+    """A count whose counted thing is written after the number."""
+    if q.kind not in _COUNT_KINDS or not right:
+        return False
+    first = right.lstrip("“‘\"《")[:1]
+    return bool(first and _HAN.match(first)) and not right.startswith(tuple(_words().np_stops))
+
+
+def _noun_phrase(text: str, w: _Words) -> str:
+    """The noun phrase that opens ``text`` (stops at a verb or function word)."""
+    out = ""
+    for word, tag in _cut(text):
+        if word in w.np_stops or (out and (tag[:1] in ("v", "p", "c", "d", "u") and tag != "vn")):
+            break
+        if word in _BOUNDARY or len(out) + len(word) > w.max_np:
+            break
+        out += word
+    return out
+
+
+def _verb_tail(tail: str) -> str:
+    tail = tail.strip(_CONNECTORS)
+    if not tail:
+        return ""
+    out = ""
+    for word, _ in _cut(tail):
+        if len(out) + len(word) > 14:
+            break
+        out += word
+    return out
+
+
+def _last_word(text: str) -> str:
+    words = _cut(text)
+    return words[-1][0] if words and words[-1][1].startswith("v") else ""
+
+
+def _needs_subject(left: str, w: _Words) -> bool:
+    core = left.strip(_CONNECTORS)
+    if not core:
+        return True
+    if core in w.needs_subject:
+        return True
+    return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.change if c.startswith(("同比", "比上年", "较")))
+
+
+def _subject_before(i, indicators, lefts, text, q, w) -> str:
+    """The thing the figure before this one measured, without its change words."""
+    if i and indicators[i - 1]:
+        prev = indicators[i - 1]
+    else:
+        start = _clause_start(text, q.start)
+        j = start - 1
+        prev_start = _clause_start(text, j) if j > 0 else 0
+        prev = _clean_left(text[prev_start:max(j, prev_start)], w)
+    for c in w.change:
+        if prev.endswith(c):
+            prev = prev[: -len(c)]
+            break
+    return _strip_words(prev, (), ("完成", "实现", "达到", "达"))
+
+
+def _clean_left(text: str, w: _Words) -> str:
+    text = _strip_brackets(text)
+    text = "".join(ch for ch in text if ch not in _QUOTE_CHARS or ch in "“”")
+    text = _after_last_preposition(text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip(" " + "".join(_BOUNDARY))
+        m = w.time.match(text)
+        if m and m.end() > 0:
+            text = text[m.end():]
+        text = _strip_place(text)
+        text = _strip_words(text, w.leading, w.trailing)
+    return text
+
+
+def _after_last_preposition(text: str) -> str:
+    """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: what follows the
+    last preposition, when something substantial follows it."""
+    words = _cut(text)
+    for k in range(len(words) - 1, 0, -1):
+        word, tag = words[k]
+        if tag == "p" and word in ("向", "为", "给", "对", "替", "帮"):
+            rest = "".join(t for t, _ in words[k + 1:])
+            if len(rest) >= 3:
+                return rest
+            break
+    return text
+
+
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治县|自治旗|县|旗)(?=[\u4e00-\u9fff]{2})")
+
+
+def _strip_place(text: str) -> str:
+    m = _PLACE_PREFIX.match(text)
+    return text[m.end():] if m else text
+
+
+def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for word in leading:
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+                break
+        for word in trailing:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+                break
+    return text
+
+
+def _strip_brackets(text: str) -> str:
+    return _BRACKETS.sub("", text)
+
+
+def _finish(text: str, w: _Words) -> str:
+    text = text.strip(" " + _CONNECTORS + "".join(_BOUNDARY))
+    if len(text) > w.max_indicator:
+        text = text[-w.max_indicator:]
+    return text

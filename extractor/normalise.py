@@ -1,0 +1,144 @@
+"""Normalise text for reading while keeping a map back to the input.
+
+Steps, in order: HTML remnants out, pinyin glosses out, character folding
+(full-width to half-width, variants), Traditional to Simplified (OpenCC t2s),
+sentence-internal line breaks out. Every step records, for each output
+character, the input offset it came from (``NormalisedText.origin``), so that
+``mention``, ``start`` and ``end`` can quote the input as given.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import Callable
+
+from . import rules
+from .models import NormalisedText
+
+Rewrite = Callable[[re.Match], str]
+
+
+def normalise(text: str) -> NormalisedText:
+    origin = list(range(len(text) + 1))
+    if "<" in text or "&" in text or "/" in text:
+        text, origin = _strip_html(text, origin)
+    c = _compiled()
+    text, origin = _rewrite(text, origin, c["gloss"], _drop_gloss)
+    text = text.translate(c["fold"])
+    text, origin = _to_simplified(text, origin)
+    text, origin = _join_broken_lines(text, origin, c["min_line"])
+    return NormalisedText(text=text, origin=tuple(origin))
+
+
+@cache
+def _compiled() -> dict:
+    cfg = rules.load("normalise")
+    fold = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}   # full-width ASCII
+    fold.update({ord(k): v for k, v in cfg["variants"].items()})
+    blocks = "|".join(cfg["html_block_tags"])
+    cells = "|".join(cfg["html_cell_tags"])
+    return {
+        "gloss": re.compile(cfg["pinyin_gloss"]),
+        "toned": re.compile(cfg["pinyin_toned"]),
+        "fold": fold,
+        "min_line": int(cfg["broken_line_min_length"]),
+        "html": re.compile(
+            r"<(script|style)\b[^>]*>.*?</\1\s*>"           # code and styles
+            r"|<!--.*?-->"                                   # comments
+            rf"|(?P<block></?(?:{blocks})\b[^<>]*>)"         # block tags: a line break
+            rf"|(?P<cell></?(?:{cells})\b[^<>]*>)"           # table cells: a separator
+            r"|</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>"    # any other tag
+            r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"   # entities
+            rf"|{cfg['broken_tag']}",
+            re.S | re.I,
+        ),
+    }
+
+
+def _rewrite(text: str, origin: list[int], pattern: re.Pattern, repl: Rewrite):
+    """Replace each match of ``pattern`` by ``repl(match)``; inserted characters
+    map to the start of the text they replace."""
+    out: list[str] = []
+    new_origin: list[int] = []
+    last = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new == m.group(0):
+            continue
+        out.append(text[last:m.start()])
+        new_origin.extend(origin[last:m.start()])
+        out.append(new)
+        new_origin.extend([origin[m.start()]] * len(new))
+        last = m.end()
+    if last == 0:
+        return text, origin
+    out.append(text[last:])
+    new_origin.extend(origin[last:])
+    return "".join(out), new_origin
+
+
+def _strip_html(text: str, origin: list[int]):
+    def repl(m: re.Match) -> str:
+        s = m.group(0)
+        if m.group("block"):
+            return "\n"
+        if m.group("cell"):
+            return " | " if not s.startswith("</") else ""
+        if s.startswith("&"):
+            decoded = html.unescape(s)
+            return decoded if len(decoded) == 1 else s
+        return ""
+
+    return _rewrite(text, origin, _compiled()["html"], repl)
+
+
+def _drop_gloss(m: re.Match) -> str:
+    return "" if _compiled()["toned"].search(m.group(0)) else m.group(0)
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str, origin: list[int]):
+    """OpenCC t2s. Phrase conversion almost always keeps the length; a line
+    whose length changes is converted character by character instead."""
+    if text.isascii():
+        return text, origin
+    conv = _converter()
+    converted = conv.convert(text)
+    if len(converted) == len(text):
+        return converted, origin
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(conv.convert(ch) if len(conv.convert(ch)) == 1 else ch for ch in line)
+        out.append(c)
+    return "\n".join(out), origin
+
+
+_BREAK = re.compile(r"[ \t]*\n[\s]*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ENDS_SENTENCE = set("。！？!?；;：:」』”)）》")
+
+
+def _join_broken_lines(text: str, origin: list[int], min_length: int):
+    """Remove line breaks that cut a sentence in two (PDF or page copy)."""
+    def repl(m: re.Match) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        line = text[start:m.start()].strip()
+        after = text[m.end():m.end() + 1]
+        if (len(line) >= min_length and line[-1] not in _ENDS_SENTENCE
+                and (_HAN.match(line[-1]) or line[-1] in "，,、")
+                and after and (_HAN.match(after) or after.isdigit())
+                and any(p in line for p in "，,、；;")):
+            return ""
+        return m.group(0)
+
+    return _rewrite(text, origin, _BREAK, repl)

@@ -1,0 +1,87 @@
+"""The pipeline: read → normalise → segment → find quantities → name
+indicators → attribute counties → rows. Each stage is a module of its own."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .counties import Places, attribute, find_places
+from .indicators import name_indicators
+from .models import Document, Figure, NormalisedText, Sentence
+from .normalise import normalise
+from .quantities import find_quantities
+from .segment import segment
+from .timeinfo import heading_period, period_before, status, time_phrases
+
+
+@dataclass(frozen=True)
+class Options:
+    county: str = ""          # the county every input is about, when the user knows it
+
+
+def extract_document(doc: Document, options: Options = Options()) -> list[Figure]:
+    norm = normalise(doc.text)
+    sentences = segment(norm.text)
+    title = sentences[0].title if sentences else ""
+    places = find_places(norm.text, title=title, default=options.county)
+    figures: list[Figure] = []
+    paragraph, paragraph_period, seen_figure = -1, "", False
+    for sent in sentences:
+        if sent.paragraph != paragraph:
+            paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
+        quantities = find_quantities(sent.text)
+        if not quantities:
+            if not seen_figure:
+                phrases = time_phrases(sent.text)
+                paragraph_period = phrases[-1][2] if phrases else paragraph_period
+            continue
+        if not seen_figure:
+            before_first = period_before(sent.text, quantities[0].start)
+            paragraph_period = before_first or paragraph_period
+            seen_figure = True
+        indicators = name_indicators(sent.text, quantities)
+        fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
+        for q, indicator in zip(quantities, indicators):
+            figures.append(_figure(doc, norm, sent, q, indicator, places, fallback_period))
+    return figures
+
+
+def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
+            places: Places, fallback_period: str) -> Figure:
+    start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
+    s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
+    clause_start = _clause_start(sent.text, q.start)
+    return Figure(
+        county=attribute(sent.text, sent.start, q.start, clause_start, places),
+        indicator=indicator,
+        value=q.value,
+        unit=q.unit,
+        source=doc.source,
+        value_max=q.value_max,
+        qualifier=q.qualifier,
+        status=status(sent.text, q.start, sent.heading),
+        period=period_before(sent.text, q.start) or fallback_period,
+        std_value=_std(q.value, q.std_factor),
+        std_unit=q.std_unit,
+        mention=doc.text[start:end],
+        start=start,
+        end=end,
+        sentence=" ".join(doc.text[s_start:s_end].split()),
+    )
+
+
+def _clause_start(text: str, pos: int) -> int:
+    for j in range(pos - 1, -1, -1):
+        if text[j] in ",，;；:：":
+            return j + 1
+    return 0
+
+
+def _std(value: Decimal, factor: Decimal) -> Decimal:
+    d = (value * factor).normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+def extract_text(text: str, source: str | None = None, county: str = "") -> list[Figure]:
+    """Every figure of ``text`` as a list of ``Figure`` records."""
+    return extract_document(Document(source or "", text), Options(county=county))

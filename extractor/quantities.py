@@ -1,0 +1,289 @@
+"""Find each quantity in a sentence: a number with its unit, the qualifier
+words touching it, and a range's upper end. Numbers that are not figures
+(dates, ordinals, slogans, names, thresholds) are dropped here.
+
+The rules are data: units, qualifiers and exclusions in ``patterns/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from . import rules
+from .models import Quantity
+from .numbers import NumberSpan, find_numbers
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
+_RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    unit_re: re.Pattern            # multiplier? qualifier? unit, right after a number
+    kinds: dict                    # unit -> family
+    multipliers: dict              # multiplier text -> Decimal
+    tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
+    not_before: dict
+    year: dict
+    before_q: list                 # (word, qualifier), longest first
+    after_q: re.Pattern
+    after_q_map: dict
+    not_after_q: dict
+    thresholds: tuple
+    excl_before: tuple
+    excl_before_exceptions: tuple
+    excl_after: tuple
+    bare_numerals: frozenset
+    numeral_units_excluded: frozenset
+    quotes: tuple
+    max_quote: int
+
+
+@cache
+def lexicon() -> _Lexicon:
+    units_cfg = rules.load("units")
+    q_cfg = rules.load("qualifiers")
+    ex_cfg = rules.load("exclusions")
+    kinds = {}
+    for family, spec in units_cfg["families"].items():
+        for unit in spec["units"]:
+            kinds.setdefault(str(unit), family)
+    multipliers = {str(k): Decimal(str(v)) for k, v in units_cfg["multipliers"].items()}
+    unit_alts = "|".join(re.escape(u) for u in sorted(kinds, key=len, reverse=True))
+    mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
+    year_unit = re.escape(units_cfg["year_unit"]["unit"])
+    unit_re = re.compile(
+        rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
+        rf"(?P<unit>{unit_alts}|{year_unit})(?![A-Za-z0-9²³])")
+    before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
+                      key=lambda p: len(p[0]), reverse=True)
+    after_map = {w: q for q, words in q_cfg["after"].items() for w in words}
+    after_alts = "|".join(sorted(map(re.escape, after_map), key=len, reverse=True))
+    return _Lexicon(
+        unit_re=unit_re,
+        kinds=kinds,
+        multipliers=multipliers,
+        tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
+        not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
+        year=units_cfg["year_unit"],
+        before_q=before_q,
+        after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
+        after_q_map=after_map,
+        not_after_q={k: tuple(v) for k, v in q_cfg["not_after"].items()},
+        thresholds=tuple(q_cfg["threshold_words"]),
+        excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
+        excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
+        excl_after=tuple(ex_cfg["after"]),
+        bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
+        numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
+        quotes=tuple(ex_cfg["quote_pairs"]),
+        max_quote=int(ex_cfg["max_quote_length"]),
+    )
+
+
+@dataclass
+class _Candidate:
+    span: NumberSpan
+    start: int             # mention start (qualifier included)
+    end: int               # mention end (unit and qualifier included)
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    multiplier: str
+    qualifier: str
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    lex = lexicon()
+    quoted = _short_quotes(text, lex)
+    spans = find_numbers(text)
+    candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
+    _merge_ranges(text, spans, candidates, lex)
+    result = []
+    for cand in candidates:
+        if cand is None or cand.value == 0 or _excluded(text, cand, quoted, lex):
+            continue
+        result.append(_to_quantity(cand, lex))
+    return _fill_list_units(text, result, lex)
+
+
+def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
+    """The number at ``span`` with the unit after it, or None if it has none."""
+    surface = text[span.start:span.end]
+    reading = span.reading
+    value, value_max, qualifier = reading.value, reading.value_max, reading.qualifier
+    multiplier = ""
+    tail = lex.tail_multiplier.search(surface)
+    head = surface[:tail.start()] if tail else surface
+    if tail and head.strip(" 余多几"):
+        multiplier = tail.group("mult")
+        factor = lex.multipliers[multiplier]
+        value = _exact(value / factor)
+        value_max = _exact(value_max / factor) if value_max is not None else None
+    if surface.startswith("百分之") or surface.startswith("千分之"):
+        unit, end = ("%" if surface.startswith("百") else "‰"), span.end
+    else:
+        m = lex.unit_re.match(text, span.end)
+        if m is None or not _unit_stands(text, m, lex):
+            return _bare_multiplier(text, span, surface, lex)
+        if m.group("mult"):
+            if multiplier:
+                return None        # 3万万元: not a form we read
+            multiplier = m.group("mult")
+        if m.group("q"):
+            qualifier = "more_than"
+        unit, end = m.group("unit"), m.end()
+    before = _qualifier_before(text, span.start, lex)
+    start = span.start
+    if before:
+        start, qualifier = before
+    after = lex.after_q.match(text, end)
+    if after:
+        word = after.group("w")
+        nxt = text[after.end():after.end() + 1]
+        if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的"):
+            return None            # 5000万元以上项目: a category, not a figure
+        if len(word) > 1 or not (nxt and _HAN.match(nxt)):
+            qualifier = lex.after_q_map[word]
+            end = after.end()
+    return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier)
+
+
+def _bare_multiplier(text, span, surface, lex) -> _Candidate | None:
+    """实现订单过万: a qualifier and a bare 万 or 亿 stand for 1 万 / 1 亿."""
+    if surface not in ("万", "亿"):
+        return None
+    before = _qualifier_before(text, span.start, lex)
+    if not before:
+        return None
+    return _Candidate(span, before[0], span.end, Decimal(1), None, "", surface, before[1])
+
+
+def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
+    """The unit letters are the unit, not the start of another word."""
+    unit = m.group("unit")
+    rest = text[m.end():m.end() + 4]
+    for word in lex.not_before.get(unit, ()):
+        if rest.startswith(word):
+            return False
+    if unit == lex.year["unit"]:
+        before = text[max(0, m.start() - 6):m.start()]
+        return (any(rest.startswith(w) for w in lex.year["after"])
+                or any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.year["before"]))
+    return True
+
+
+def _qualifier_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
+    p = pos
+    while p > 0 and text[p - 1] == " ":
+        p -= 1
+    for word, qualifier in lex.before_q:
+        if text.startswith(word, p - len(word)) and p - len(word) >= 0:
+            prev = text[p - len(word) - 1:p - len(word)]
+            if len(word) == 1 and prev and prev in lex.not_after_q.get(word, ()):
+                return None
+            return p - len(word), qualifier
+    return None
+
+
+def _merge_ranges(text, spans, candidates, lex) -> None:
+    """1至2项, 4.5%-5%, 100亿元到120亿元, 1730--3670米: one quantity, two ends."""
+    for i in range(len(spans) - 1):
+        first, second = candidates[i], candidates[i + 1]
+        if second is None or second.value_max is not None:
+            continue
+        low_end = first.end if first is not None else spans[i].end
+        join = _RANGE_JOIN.match(text, low_end)
+        if not join or join.end() != spans[i + 1].start and join.end() != second.start:
+            continue
+        if first is not None and first.unit != second.unit:
+            continue
+        if first is not None:
+            low = first.value
+        elif _has_tail_multiplier(text, spans[i], lex):
+            # 5万至10万元: the low end carries its own multiplier
+            low = _exact(spans[i].reading.value / lex.multipliers.get(second.multiplier, Decimal(1)))
+        else:
+            low = spans[i].reading.value       # 100到120亿元: written in the unit of the high end
+        high = abs(second.value)
+        if not low < high:
+            continue
+        candidates[i] = None
+        candidates[i + 1] = _Candidate(second.span, first.start if first else spans[i].start,
+                                       second.end, low, high, second.unit, second.multiplier,
+                                       (first.qualifier if first else "") or second.qualifier)
+
+
+def _has_tail_multiplier(text, span, lex) -> bool:
+    return lex.tail_multiplier.search(text[span.start:span.end]) is not None
+
+
+def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _Lexicon) -> bool:
+    surface = text[cand.span.start:cand.span.end].strip()
+    if surface in lex.bare_numerals:
+        return True
+    if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
+        return True
+    before = text[max(0, cand.start - 4):cand.start]
+    for word in lex.excl_before:
+        if before.endswith(word):
+            wider = text[max(0, cand.start - 6):cand.start]
+            if not any(wider.endswith(e) for e in lex.excl_before_exceptions):
+                return True
+    after = text[cand.end:cand.end + 3]
+    if any(after.startswith(w) for w in lex.excl_after):
+        return True
+    return any(a <= cand.span.start < b for a, b in quoted)
+
+
+def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """Spans of short quoted text (slogans, names)."""
+    spans = []
+    for pair in lex.quotes:
+        opening, closing = pair[0], pair[1]
+        pos = 0
+        while True:
+            a = text.find(opening, pos)
+            if a < 0:
+                break
+            b = text.find(closing, a + 1)
+            if b < 0:
+                break
+            if b - a - 1 <= lex.max_quote:
+                spans.append((a, b))
+            pos = b + 1
+    return spans
+
+
+def _fill_list_units(text: str, quantities: list[Quantity], lex: _Lexicon) -> list[Quantity]:
+    """拉动经济增长1.74个、3.22个、4.0个百分点: the list's last unit completes
+    the shortened units before it."""
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        gap = text[q.end:nxt.start]
+        if gap in ("、", "和", "及", ",", "，", "与") and q.unit != nxt.unit and nxt.unit.startswith(q.unit):
+            out[i] = _with_unit(q, nxt.unit, lex)
+    return out
+
+
+def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
+    from dataclasses import replace
+    return replace(q, unit=unit, kind=lex.kinds.get(unit, q.kind), std_unit=unit)
+
+
+def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
+    factor = lex.multipliers.get(c.multiplier, Decimal(1))
+    kind = lex.kinds.get(c.unit, "duration" if c.unit == lex.year["unit"] else "")
+    return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
+                    value_max=c.value_max, qualifier=c.qualifier, kind=kind,
+                    std_factor=factor, std_unit=c.unit)
+
+
+def _exact(d: Decimal) -> Decimal:
+    """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d

@@ -1,0 +1,57 @@
+"""Cut normalised text into paragraphs and sentences, note the section heading
+each sentence sits under, and drop page furniture (bylines, comment boxes,
+copyright notices)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import rules
+from .models import Sentence
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A sentence ends at 。！？!? (and the closing quotes right after them).
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』)）]*)?|[。！？!?]+")
+_HEADING_END = set("。！？!?；;，,：:、")
+_HEADING_MAX = 30
+
+
+@cache
+def _furniture() -> tuple[re.Pattern, int]:
+    cfg = rules.load("exclusions")
+    words = sorted(cfg["furniture_words"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), int(cfg["furniture_max_length"])
+
+
+def is_furniture(paragraph: str) -> bool:
+    pattern, max_length = _furniture()
+    return len(paragraph) <= max_length and pattern.search(paragraph) is not None
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without sentence punctuation at its end."""
+    p = paragraph.strip()
+    return 0 < len(p) <= _HEADING_MAX and p[-1] not in _HEADING_END
+
+
+def segment(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    heading = title = ""
+    for index, pm in enumerate(_PARAGRAPH.finditer(text)):
+        para = pm.group(0)
+        if not para.strip() or is_furniture(para):
+            continue
+        para_is_heading = is_heading(para)
+        if para_is_heading:
+            heading = para.strip()
+            title = title or heading
+        for sm in _SENTENCE.finditer(para):
+            raw = sm.group(0)
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = pm.start() + sm.start() + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(start=start, text=stripped, paragraph=index,
+                                      heading="" if para_is_heading else heading,
+                                      title=title, is_heading=para_is_heading))
+    return sentences

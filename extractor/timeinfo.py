@@ -1,0 +1,110 @@
+"""The period a figure covers and whether it is a target or an actual value
+(GUIDELINE `period`, `status`). Rules: ``patterns/periods.yaml``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+_QUOTES = str.maketrans("", "", "“”\"'‘’")
+_PART = re.compile(r"[;；。!?！？]")
+
+
+@dataclass(frozen=True)
+class _TimeRules:
+    time: re.Pattern
+    year_only: re.Pattern
+    year_followers: re.Pattern
+    target_headings: tuple
+    review_headings: tuple
+    target: re.Pattern
+    nouns: tuple
+    actual: tuple
+
+
+@cache
+def _rules() -> _TimeRules:
+    cfg = rules.load("periods")
+    alts = sorted(cfg["patterns"], key=len, reverse=True)
+    target_words = sorted(cfg["target_words"], key=len, reverse=True)
+    return _TimeRules(
+        time=re.compile("|".join(f"(?:{p})" for p in alts)),
+        year_only=re.compile(r"^(?:19|20)\d{2}年$"),
+        year_followers=re.compile(cfg["year_followers"]),
+        target_headings=tuple(cfg["target_headings"]),
+        review_headings=tuple(cfg["review_headings"]),
+        target=re.compile("|".join(map(re.escape, target_words))),
+        nouns=tuple(cfg["target_word_nouns"]),
+        actual=tuple(cfg["actual_words"]),
+    )
+
+
+def time_phrases(text: str, *, heading: bool = False) -> list[tuple[int, int, str]]:
+    """Time phrases of ``text`` as (start, end, phrase without quotes).
+
+    A bare year right before a noun (2023年招商大会) names an event and is
+    skipped, except in a heading (2023年工作亮点).
+    """
+    r = _rules()
+    found = []
+    for m in r.time.finditer(text):
+        phrase = m.group(0)
+        if not phrase:
+            continue
+        if (not heading and r.year_only.match(phrase) and m.end() < len(text)
+                and not r.year_followers.match(text, m.end())):
+            continue
+        if m.start() and text[m.start() - 1].isdigit():
+            continue
+        found.append((m.start(), m.end(), phrase.translate(_QUOTES)))
+    return found
+
+
+def period_before(text: str, pos: int) -> str:
+    """The time phrase nearest before ``pos`` in ``text``, or ''."""
+    best = ""
+    for start, end, phrase in time_phrases(text):
+        if end <= pos:
+            best = phrase
+        else:
+            break
+    return best
+
+
+def heading_period(heading: str) -> str:
+    found = time_phrases(heading, heading=True)
+    return found[0][2] if found else ""
+
+
+def status(text: str, pos: int, heading: str = "") -> str:
+    """``target`` when a plan word governs the figure at ``pos``, else ``actual``."""
+    r = _rules()
+    review = any(h in heading for h in r.review_headings)
+    if any(h in heading for h in r.target_headings) and not review:
+        return "target"
+    part_start = 0
+    for m in _PART.finditer(text, 0, pos):
+        part_start = m.end()
+    part = text[part_start:pos]
+    state = "actual"
+    for m in r.target.finditer(part):
+        word = m.group(0)
+        around = part[max(0, m.start() - 4):m.end() + 4]
+        if any(n in around and _covers(part, m, n) for n in r.nouns):
+            continue
+        if review and word == "预计":
+            continue
+        state = "target"
+        after = part[m.end():]
+        if any(a in after for a in r.actual):
+            state = "actual"
+    return state
+
+
+def _covers(part: str, m: re.Match, noun: str) -> bool:
+    """The noun-use word ``noun`` overlaps the trigger at ``m``."""
+    lo = max(0, m.start() - len(noun))
+    idx = part.find(noun, lo, m.end() + len(noun))
+    return idx >= 0 and idx <= m.start() < idx + len(noun)
