@@ -108,9 +108,11 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
         i += 1
 
     shared_tail = _shared_list_tails(rights, quantities)
+    nouns: dict[int, str] = {}
     for i, q in enumerate(quantities):
         if indicators[i]:
             continue
+        raw_left = lefts[i].rstrip()
         left = _clean_left(lefts[i], w)
         right = _strip_brackets(rights[i])
         if continues[i] and not left.strip(_CONNECTORS):
@@ -118,27 +120,63 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
             if not _noun_after(right, q) and i and indicators[i - 1]:
                 indicators[i] = indicators[i - 1]
                 continue
-        left = left.strip(_CONNECTORS)
+        left = _drop_examples(left.strip(_CONNECTORS))
         if right.startswith("的") and len(right) > 1:
-            noun = _noun_phrase(right[1:], w)
+            noun = _after_last_de(_noun_phrase(right[1:], w))
             if noun:
                 indicators[i] = _finish(noun + left, w)
                 continue
-        noun = _noun_after(right, q)
-        if noun:
-            np = _noun_phrase(right, w)
-            tail = right[len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
-            lead = left if continues[i] is False or len(left) <= 4 else _last_word(left)
-            if lead and (lead[-1] in "在与和及等的向对为从" or len(lead) > 8):
+        if _noun_after(right, q):
+            right = _after_attribute(right)
+            np = _after_last_de(_noun_phrase(right, w))
+            nouns[i] = np
+            tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
+            lead = _last_word(left) if continues[i] else left
+            if raw_left[-1:] in _NO_LEAD_AFTER or len(lead) > 8 or "、" in lead:
                 lead = ""
             indicators[i] = _finish(lead + np + _verb_tail(tail), w)
+            continue
+        if not left and _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
+            # 28.3万人次参加社会保险: the clause goes on after the number
+            indicators[i] = _finish(_verb_tail(right, w.max_np), w)
             continue
         if _needs_subject(left, w):
             subject = _subject_before(i, indicators, lefts, text, q, w)
             indicators[i] = _finish(subject + left, w)
             continue
         indicators[i] = _finish(left, w)
+    # 13项59个攻坚任务: a count right before another shares its counted thing
+    for i in range(n - 1):
+        if (not rights[i].strip() and quantities[i + 1].start - quantities[i].end <= 1
+                and i + 1 in nouns and quantities[i].kind in _COUNT_KINDS):
+            indicators[i] = indicators[i + 1]
     return indicators
+
+
+_NO_LEAD_AFTER = set("在与和及等的向对为从")
+
+
+def _after_attribute(right: str, reach: int = 12) -> str:
+    """13项执行难、推进难的攻坚任务: the counted thing is what follows 的."""
+    cut = right.rfind("的", 0, reach)
+    return right[cut + 1:] if cut >= 0 and len(right) > cut + 2 else right
+
+
+def _after_last_de(np: str) -> str:
+    """执行难、推进难的攻坚任务 -> 攻坚任务."""
+    head = np.rpartition("的")[2]
+    return head if len(head) >= 2 else np
+
+
+def _drop_examples(left: str) -> str:
+    """签约陕西大冷肉牛养殖等项目 -> 签约项目: the examples before 等 go."""
+    before, sep, after = left.rpartition("等")
+    if not sep or not 1 <= len(after) <= 6 or not before:
+        return left
+    words = _cut(before)
+    if words and words[0][1].startswith("v") and len(words) > 1:
+        return words[0][0] + after
+    return after
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -217,19 +255,21 @@ def _noun_phrase(text: str, w: _Words) -> str:
     for word, tag in _cut(text):
         if word in w.np_stops or (out and (tag[:1] in ("v", "p", "c", "d", "u") and tag != "vn")):
             break
-        if word in _BOUNDARY or len(out) + len(word) > w.max_np:
+        if word in _BOUNDARY or word in "、“”" or len(out) + len(word) > w.max_np:
             break
         out += word
     return out
 
 
-def _verb_tail(tail: str) -> str:
+def _verb_tail(tail: str, limit: int = 12) -> str:
+    """The verb phrase opening ``tail``: at most ``limit`` characters, up to
+    the next preposition, conjunction or particle (下沉一线|围绕…)."""
     tail = tail.strip(_CONNECTORS)
-    if not tail:
-        return ""
     out = ""
-    for word, _ in _cut(tail):
-        if len(out) + len(word) > 14:
+    for k, (word, tag) in enumerate(_cut(tail)):
+        if len(out) + len(word) > limit or word in _BOUNDARY or word in "、了的":
+            break
+        if k and tag[:1] in ("p", "c", "u"):
             break
         out += word
     return out
@@ -287,7 +327,7 @@ def _after_last_preposition(text: str) -> str:
     words = _cut(text)
     for k in range(len(words) - 1, 0, -1):
         word, tag = words[k]
-        if tag == "p" and word in ("向", "为", "给", "对", "替", "帮"):
+        if tag == "p" and word in ("向", "为", "给", "对", "替", "帮", "在"):
             rest = "".join(t for t, _ in words[k + 1:])
             if len(rest) >= 3:
                 return rest

@@ -13,7 +13,7 @@ from functools import cache
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberSpan, find_numbers
+from .numbers import NumberReading, NumberSpan, find_numbers
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
@@ -26,6 +26,7 @@ class _Lexicon:
     kinds: dict                    # unit -> family
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
+    bare_multiplier: re.Pattern    # 过万: a qualifier word and a lone multiplier
     not_before: dict
     year: dict
     before_q: list                 # (word, qualifier), longest first
@@ -57,7 +58,7 @@ def lexicon() -> _Lexicon:
     year_unit = re.escape(units_cfg["year_unit"]["unit"])
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
-        rf"(?P<unit>{unit_alts}|{year_unit})(?![A-Za-z0-9²³])")
+        rf"(?P<unit>{unit_alts}|{year_unit})(?![A-Za-z²³])")
     before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
                       key=lambda p: len(p[0]), reverse=True)
     after_map = {w: q for q, words in q_cfg["after"].items() for w in words}
@@ -67,6 +68,8 @@ def lexicon() -> _Lexicon:
         kinds=kinds,
         multipliers=multipliers,
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
+        bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
+                                   r"(?P<mult>万亿|亿|万)(?![0-9零〇一二两三四五六七八九十百千])"),
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
         before_q=before_q,
@@ -94,6 +97,7 @@ class _Candidate:
     unit: str
     multiplier: str
     qualifier: str
+    bare: bool = False     # a lone multiplier after a qualifier (过万)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -102,9 +106,12 @@ def find_quantities(text: str) -> list[Quantity]:
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
     _merge_ranges(text, spans, candidates, lex)
+    found = [c for c in candidates if c is not None]
+    found += _bare_multipliers(text, lex, found)
+    found.sort(key=lambda c: c.start)
     result = []
-    for cand in candidates:
-        if cand is None or cand.value == 0 or _excluded(text, cand, quoted, lex):
+    for cand in found:
+        if cand.value == 0 or _excluded(text, cand, quoted, lex):
             continue
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
@@ -128,7 +135,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     else:
         m = lex.unit_re.match(text, span.end)
         if m is None or not _unit_stands(text, m, lex):
-            return _bare_multiplier(text, span, surface, lex)
+            return None
         if m.group("mult"):
             if multiplier:
                 return None        # 3万万元: not a form we read
@@ -152,14 +159,21 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier)
 
 
-def _bare_multiplier(text, span, surface, lex) -> _Candidate | None:
+def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list[_Candidate]:
     """实现订单过万: a qualifier and a bare 万 or 亿 stand for 1 万 / 1 亿."""
-    if surface not in ("万", "亿"):
-        return None
-    before = _qualifier_before(text, span.start, lex)
-    if not before:
-        return None
-    return _Candidate(span, before[0], span.end, Decimal(1), None, "", surface, before[1])
+    out = []
+    for m in lex.bare_multiplier.finditer(text):
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        unit_m = lex.unit_re.match(text, m.end())
+        unit = unit_m.group("unit") if unit_m and not unit_m.group("mult") and _unit_stands(text, unit_m, lex) else ""
+        end = unit_m.end() if unit else m.end()
+        if not unit and _HAN.match(text[end:end + 1]):
+            continue
+        span = NumberSpan(m.start("mult"), m.end("mult"), NumberReading(Decimal(1)))
+        qualifier = lex.after_q_map.get(m.group("q")) or "more_than"
+        out.append(_Candidate(span, m.start(), end, Decimal(1), None, unit, m.group("mult"), qualifier, bare=True))
+    return out
 
 
 def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
@@ -223,7 +237,7 @@ def _has_tail_multiplier(text, span, lex) -> bool:
 
 def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _Lexicon) -> bool:
     surface = text[cand.span.start:cand.span.end].strip()
-    if surface in lex.bare_numerals:
+    if surface in lex.bare_numerals and not cand.bare:
         return True
     if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
         return True
