@@ -29,6 +29,7 @@ _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _COUNT_KINDS = {"count", "people"}
+_NOUN_AFTER_KINDS = _COUNT_KINDS | {"area"}      # 100亩鲜切花生产基地
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class _Words:
     leading: tuple
     trailing: tuple
     needs_subject: frozenset
+    measures: frozenset
+    comparisons: tuple
     change: tuple
     np_stops: frozenset
     max_np: int
@@ -53,6 +56,8 @@ def _words() -> _Words:
         leading=by_len(cfg["leading_words"]),
         trailing=by_len(cfg["trailing_words"]),
         needs_subject=frozenset(cfg["needs_subject"]),
+        measures=frozenset(cfg["measures"]),
+        comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
         max_np=int(cfg["max_noun_phrase"]),
@@ -122,9 +127,11 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
                 continue
         left = _drop_examples(left.strip(_CONNECTORS))
         if right.startswith("的") and len(right) > 1:
-            noun = _after_last_de(_noun_phrase(right[1:], w))
+            noun = _plain_noun_phrase(right[1:], w)
             if noun:
-                indicators[i] = _finish(noun + left, w)
+                # 价值67.5万元的医疗物资 -> 医疗物资价值; 每年2万元的收入 -> 每年收入
+                measure = left in w.needs_subject or left in w.measures
+                indicators[i] = _finish(noun + left if measure else left + noun, w)
                 continue
         if _noun_after(right, q):
             right = _after_attribute(right)
@@ -132,7 +139,8 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
             nouns[i] = np
             tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
             lead = _last_word(left) if continues[i] else left
-            if raw_left[-1:] in _NO_LEAD_AFTER or len(lead) > 8 or "、" in lead:
+            limit = 16 if raw_left.endswith("的") else 8   # 有技改意向的64家企业
+            if raw_left[-1:] in _NO_LEAD_AFTER or len(lead) > limit or "、" in lead:
                 lead = ""
             indicators[i] = _finish(lead + np + _verb_tail(tail), w)
             continue
@@ -153,7 +161,7 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
     return indicators
 
 
-_NO_LEAD_AFTER = set("在与和及等的向对为从")
+_NO_LEAD_AFTER = set("在与和及等向对为从")
 
 
 def _after_attribute(right: str, reach: int = 12) -> str:
@@ -233,8 +241,9 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
         group.append(i)
         stripped = right.rstrip(" ")
         if not stripped.endswith(("、", "和", "及", "与")):
-            np = _noun_phrase(_strip_brackets(right), _words())
-            tail = _strip_brackets(right)[len(np):]
+            plain = _strip_brackets(right)
+            np = _noun_phrase(plain, _words())
+            tail = plain[plain.find(np) + len(np):]
             for k in group[:-1]:
                 tails[k] = tail
             group = []
@@ -243,10 +252,21 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
 
 def _noun_after(right: str, q: Quantity) -> bool:
     """A count whose counted thing is written after the number."""
-    if q.kind not in _COUNT_KINDS or not right:
+    if q.kind not in _NOUN_AFTER_KINDS or not right:
         return False
     first = right.lstrip("“‘\"《")[:1]
     return bool(first and _HAN.match(first)) and not right.startswith(tuple(_words().np_stops))
+
+
+def _plain_noun_phrase(text: str, w: _Words) -> str:
+    """The text up to the first stop word or punctuation (no tagging: names of
+    projects and companies are not in the dictionary)."""
+    end = min(len(text), w.max_np)
+    for k in range(end):
+        if text[k] in _BOUNDARY or text[k] in "、" or any(text.startswith(s, k) for s in w.np_stops if k):
+            end = k
+            break
+    return text[:end]
 
 
 def _noun_phrase(text: str, w: _Words) -> str:
@@ -284,8 +304,10 @@ def _needs_subject(left: str, w: _Words) -> bool:
     core = left.strip(_CONNECTORS)
     if not core:
         return True
-    if core in w.needs_subject:
+    if core in w.needs_subject or core.startswith(w.comparisons):
         return True
+    if any(core.startswith(c) and len(core) == len(c) + 1 for c in w.needs_subject if len(c) > 1):
+        return True      # 净增额, 增长率
     return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.change if c.startswith(("同比", "比上年", "较")))
 
 
@@ -302,11 +324,15 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
         if prev.endswith(c):
             prev = prev[: -len(c)]
             break
+    for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
+        if c in prev[1:]:
+            prev = prev[: prev.index(c, 1)]
     return _strip_words(prev, (), ("完成", "实现", "达到", "达"))
 
 
 def _clean_left(text: str, w: _Words) -> str:
     text = _strip_brackets(text)
+    text = text.rpartition(" ")[2] if " " in text.strip() else text   # 本报讯 总投资
     text = "".join(ch for ch in text if ch not in _QUOTE_CHARS or ch in "“”")
     text = _after_last_preposition(text)
     previous = None
