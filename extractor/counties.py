@@ -20,8 +20,9 @@ _SUBJECT_OPENERS = ("其中", "同时", "此外", "全", "而", "但")
 @dataclass(frozen=True)
 class Places:
     """Place mentions of a normalised text and the article's main county."""
-    mentions: tuple[PlaceMention, ...]
+    mentions: tuple[PlaceMention, ...]      # those a figure may be attributed to
     main: Place | None
+    main_spans: tuple[tuple[int, int], ...] = ()   # where the main county is named, short names too
 
     @property
     def main_name(self) -> str:
@@ -31,12 +32,19 @@ class Places:
 def find_places(text: str, title: str = "", default: str = "") -> Places:
     """Place mentions in ``text`` and the main county (``default`` if given)."""
     g = gazetteer()
-    mentions = tuple(g.find(text))
+    full = g.find(text)
+    # Provinces are often named short (海南产量占全国95%); short county names
+    # are too ambiguous to attribute a figure on their own.
+    with_short = g.find(text, short_names=True)
+    mentions = tuple(m for m in with_short
+                     if not m.is_short or any(p.level == "province" for p in m.places))
     if default:
         known = g.by_name(default)
         main = known[0] if known else Place(default, "county", "", "", "")
-        return Places(mentions, main)
-    return Places(mentions, _main_county(text, mentions, title))
+    else:
+        main = _main_county(text, full, title)
+    spans = tuple((m.start, m.end) for m in with_short if main and main in m.places)
+    return Places(mentions, main, spans)
 
 
 def _main_county(text: str, mentions, title: str) -> Place | None:
@@ -97,7 +105,14 @@ def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: P
         after_preposition = start > 0 and sentence[start - 1] in _PREPOSITIONS
         if opens_clause or after_preposition:
             chosen = _area_name(m, places)
+    if chosen and chosen != main and _main_named_after(sentence, offset, pos, places):
+        return main      # 江苏天合等2个企业落户临泽: the place was the companies' origin
     return chosen or main
+
+
+def _main_named_after(sentence: str, offset: int, pos: int, places: Places) -> bool:
+    end = offset + len(sentence)
+    return any(offset + pos <= a < end for a, _ in places.main_spans)
 
 
 def _area_name(m: PlaceMention, places: Places) -> str:
@@ -105,4 +120,6 @@ def _area_name(m: PlaceMention, places: Places) -> str:
     for p in m.places:
         if main and p.name == main.name:
             return main.name
+    if m.is_short:      # 海南: the province, not 海南区 or 海南州
+        return next((p.name for p in m.places if p.level == "province"), m.places[0].name)
     return m.places[0].name
