@@ -37,7 +37,7 @@ class _Words:
     leading: tuple
     trailing: tuple
     needs_subject: frozenset
-    measures: frozenset
+    measures: tuple
     comparisons: tuple
     change: tuple
     np_stops: frozenset
@@ -56,7 +56,7 @@ def _words() -> _Words:
         leading=by_len(cfg["leading_words"]),
         trailing=by_len(cfg["trailing_words"]),
         needs_subject=frozenset(cfg["needs_subject"]),
-        measures=frozenset(cfg["measures"]),
+        measures=by_len(cfg["measures"]),
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
@@ -114,6 +114,7 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
 
     shared_tail = _shared_list_tails(rights, quantities)
     nouns: dict[int, str] = {}
+    list_leads: dict[int, str] = {}
     for i, q in enumerate(quantities):
         if indicators[i]:
             continue
@@ -129,24 +130,35 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
         if right.startswith("的") and len(right) > 1:
             noun = _plain_noun_phrase(right[1:], w)
             if noun:
-                # 价值67.5万元的医疗物资 -> 医疗物资价值; 每年2万元的收入 -> 每年收入
-                measure = left in w.needs_subject or left in w.measures
-                indicators[i] = _finish(noun + left if measure else left + noun, w)
+                # 捐赠价值67.5万元的医疗物资 -> 捐赠医疗物资价值; 每年2万元的收入 -> 每年收入
+                measure = next((m for m in w.measures if left.endswith(m)), "")
+                if measure:
+                    indicators[i] = _finish(left[: -len(measure)] + noun + measure, w)
+                else:
+                    indicators[i] = _finish(left + noun, w)
                 continue
         if _noun_after(right, q):
             right = _after_attribute(right)
             np = _after_last_de(_noun_phrase(right, w))
             nouns[i] = np
             tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
-            lead = _last_word(left) if continues[i] else left
-            limit = 16 if raw_left.endswith("的") else 8   # 有技改意向的64家企业
-            if raw_left[-1:] in _NO_LEAD_AFTER or len(lead) > limit or "、" in lead:
+            if raw_left.endswith("的"):
+                lead = left if len(left) <= 16 else ""      # 有技改意向的64家企业
+            elif i in list_leads:
+                lead = list_leads[i]          # 选派37名县领导、7名书记: the verb is shared
+            elif continues[i] or len(left) > 4:
+                lead = _last_word(left)       # 在乡村建成 + 扶贫微工厂
+            else:
+                lead = left
+            if raw_left[-1:] in _NO_LEAD_AFTER or "、" in lead:
                 lead = ""
+            if i + 1 < n and rights[i].rstrip().endswith(("、", "和", "及", "与")):
+                list_leads[i + 1] = lead
             indicators[i] = _finish(lead + np + _verb_tail(tail), w)
             continue
         if not left and _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
             # 28.3万人次参加社会保险: the clause goes on after the number
-            indicators[i] = _finish(_verb_tail(right, w.max_np), w)
+            indicators[i] = _finish(right[: w.max_np], w)
             continue
         if _needs_subject(left, w):
             subject = _subject_before(i, indicators, lefts, text, q, w)
@@ -216,7 +228,7 @@ def _respectively(left: str, count: int, places, text, q_start, ) -> list[str]:
     """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all."""
     w = _words()
     before, _, after = left.partition("分别")
-    predicate = _strip_words(after, (), w.trailing)
+    predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
     subject = _clean_left(before, w)
     items = [s for s in re.split(r"、|和|及|与", subject) if s]
     if len(items) != count:
@@ -272,10 +284,10 @@ def _plain_noun_phrase(text: str, w: _Words) -> str:
 def _noun_phrase(text: str, w: _Words) -> str:
     """The noun phrase that opens ``text`` (stops at a verb or function word)."""
     out = ""
-    for word, tag in _cut(text):
+    for word, tag in _cut(text.lstrip(_QUOTE_CHARS)):
         if word in w.np_stops or (out and (tag[:1] in ("v", "p", "c", "d", "u") and tag != "vn")):
             break
-        if word in _BOUNDARY or word in "、“”" or len(out) + len(word) > w.max_np:
+        if word in _BOUNDARY or word == "、" or len(out) + len(word) > w.max_np:
             break
         out += word
     return out
@@ -289,15 +301,17 @@ def _verb_tail(tail: str, limit: int = 12) -> str:
     for k, (word, tag) in enumerate(_cut(tail)):
         if len(out) + len(word) > limit or word in _BOUNDARY or word in "、了的":
             break
-        if k and tag[:1] in ("p", "c", "u"):
+        if k and (tag[:1] in ("p", "u") or (tag[:1] == "c" and word not in "和与及")):
             break
         out += word
     return out
 
 
-def _last_word(text: str) -> str:
+def _last_word(text: str, verbs_only: bool = True) -> str:
     words = _cut(text)
-    return words[-1][0] if words and words[-1][1].startswith("v") else ""
+    if not words or (verbs_only and not words[-1][1].startswith("v")):
+        return ""
+    return words[-1][0]
 
 
 def _needs_subject(left: str, w: _Words) -> bool:
@@ -348,16 +362,16 @@ def _clean_left(text: str, w: _Words) -> str:
 
 
 def _after_last_preposition(text: str) -> str:
-    """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: what follows the
-    last preposition, when something substantial follows it."""
-    words = _cut(text)
-    for k in range(len(words) - 1, 0, -1):
-        word, tag = words[k]
-        if tag == "p" and word in ("向", "为", "给", "对", "替", "帮", "在"):
-            rest = "".join(t for t, _ in words[k + 1:])
-            if len(rest) >= 3:
+    """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: a figure given to a
+    place is named from that place on."""
+    from .gazetteer import gazetteer
+
+    for k in range(len(text) - 1, 0, -1):
+        if text[k - 1] in "向给为对帮替":
+            rest = text[k:]
+            first = gazetteer().find(rest[:12])
+            if first and first[0].start == 0 and len(rest) > first[0].end + 1:
                 return rest
-            break
     return text
 
 
@@ -374,11 +388,12 @@ def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
     while changed and text:
         changed = False
         for word in leading:
-            if text.startswith(word) and len(text) > len(word):
+            # a one-character word only where it is a word of its own (对, not 对口)
+            if text.startswith(word) and (len(word) > 1 or _cut(text[:6])[0][0] == word):
                 text, changed = text[len(word):], True
                 break
         for word in trailing:
-            if text.endswith(word) and len(text) > len(word):
+            if text.endswith(word):
                 text, changed = text[: -len(word)], True
                 break
     return text
