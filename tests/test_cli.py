@@ -1,0 +1,74 @@
+"""The command line: outputs, stdin, errors and exit status."""
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from extractor.cli import main
+
+ARTICLE = "2022年,竹山县地区生产总值达到305.6亿元,同比增长6.3%。"
+
+
+def run(args, input=None):
+    return CliRunner().invoke(main, args, input=input)
+
+
+def test_csv_on_stdout_with_header(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    result = run(["extract", str(p)])
+    assert result.exit_code == 0
+    got = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["source"], r["county"], r["indicator"], r["value"], r["unit"]) for r in got] == [
+        ("a.txt", "竹山县", "地区生产总值", "305.6", "亿元"),
+        ("a.txt", "竹山县", "地区生产总值同比增长", "6.3", "%")]
+    assert list(got[0])[:4] == ["county", "indicator", "value", "unit"]
+
+
+def test_stdin_and_jsonl():
+    result = run(["extract", "-", "--format", "jsonl"], input=ARTICLE.encode("utf-8"))
+    assert result.exit_code == 0
+    first = json.loads(result.stdout.splitlines()[0])
+    assert (first["source"], first["value"], first["unit"]) == ("<stdin>", "305.6", "亿元")
+
+
+def test_output_file_and_format_from_extension(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "rows.jsonl"
+    result = run(["extract", str(p), "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert not [f for f in tmp_path.iterdir() if f.name.startswith(".county-figures-")]
+
+
+def test_bad_file_is_reported_and_the_rest_still_processed(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 4)
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "b.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
+
+
+def test_gbk_and_big5_inputs(tmp_path):
+    (tmp_path / "gbk.txt").write_bytes(ARTICLE.encode("gbk"))
+    (tmp_path / "big5.txt").write_bytes("2022年,竹山縣地區生產總值達到305.6億元,同比增長6.3%。".encode("big5"))
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    got = [(r["source"], r["indicator"], r["value"]) for r in csv.DictReader(io.StringIO(result.stdout))]
+    assert got == [("big5.txt", "地区生产总值", "305.6"), ("big5.txt", "地区生产总值同比增长", "6.3"),
+                   ("gbk.txt", "地区生产总值", "305.6"), ("gbk.txt", "地区生产总值同比增长", "6.3")]
+
+
+def test_missing_input_exit_status_one(tmp_path):
+    result = run(["extract", str(tmp_path / "absent.txt")])
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr
+
+
+def test_bad_usage_exit_status_two():
+    assert run(["extract"]).exit_code == 2
+    assert run(["extract", "x", "--format", "xml"]).exit_code == 2

@@ -1,0 +1,64 @@
+"""End to end: an exact row for an exact text."""
+from decimal import Decimal
+
+from extractor import extract_text
+from extractor.writer import row
+
+
+def rows(text, **kw):
+    return [row(f) for f in extract_text(text, source="t.txt", **kw)]
+
+
+def test_row_of_a_simple_sentence():
+    text = "2022年,竹山县地区生产总值达到305.6亿元,同比增长6.3%。"
+    got = rows(text)
+    assert [(r["county"], r["indicator"], r["value"], r["unit"], r["period"], r["std_value"], r["std_unit"])
+            for r in got] == [
+        ("竹山县", "地区生产总值", "305.6", "亿元", "2022年", "30560000000", "元"),
+        ("竹山县", "地区生产总值同比增长", "6.3", "%", "2022年", "6.3", "%"),
+    ]
+
+
+def test_mention_and_offsets_quote_the_input_as_given():
+    text = "2023年,柞水縣習(xí)近平思想指引下,建成廠房４萬(wàn)平方米。"
+    (r,) = rows(text)
+    assert r["mention"] == "４萬(wàn)平方米"
+    assert text[r["start"]:r["end"]] == r["mention"]
+    assert (r["county"], r["value"], r["unit"]) == ("柞水县", "4", "万平方米")
+
+
+def test_values_are_exact_decimals():
+    (f,) = extract_text("该县实现税收16.4亿元。", county="竹溪县")
+    assert f.value == Decimal("16.4") and f.std_value == Decimal("1640000000")
+    assert row(f)["std_value"] == "1640000000"
+
+
+def test_user_given_county_applies_when_the_text_names_none():
+    (r,) = rows("全县新建学校3所。", county="南昌县")
+    assert r["county"] == "南昌县"
+
+
+def test_figure_about_a_province_goes_to_the_province():
+    got = rows("万宁市槟榔种植面积达56.6万亩。作为种植大省,海南产量占全国95%的份额。")
+    assert [(r["county"], r["value"]) for r in got] == [("万宁市", "56.6"), ("海南省", "95")]
+
+
+def test_county_named_in_the_title():
+    got = rows("竹山县:产业发展势头强劲\n\n全县新增市场主体2300户。")
+    assert [(r["county"], r["indicator"], r["value"], r["unit"]) for r in got] == [
+        ("竹山县", "新增市场主体", "2300", "户")]
+
+
+def test_target_section():
+    got = rows("2024年工作展望\n城镇新增就业1500人以上,农村劳动力转移就业2.1万人次以上。")
+    assert [(r["status"], r["qualifier"], r["period"]) for r in got] == [
+        ("target", "more_than", "2024年"), ("target", "more_than", "2024年")]
+
+
+def test_page_furniture_gives_no_rows():
+    text = "评论 0人参与,0条评论\n如需使用相关内容,请致电0931-8159799。\n2024-02-07 09:41:58"
+    assert rows(text) == []
+
+
+def test_empty_text():
+    assert rows("") == []

@@ -1,0 +1,45 @@
+"""Period and status."""
+import pytest
+
+from extractor.timeinfo import heading_period, period_before, status, time_phrases
+
+PERIODS = [
+    ("1至3月份,累计完成投资22.6亿元", "22.6", "1至3月份"),
+    ("“十四五”期间,全县生产总值年均增长7%", "7%", "十四五期间"),
+    ("今年2至4月,共举办培训班5期", "5期", "今年2至4月"),
+    ("截至目前,已完成投资3亿元", "3亿元", "截至目前"),
+    ("9月17日,县里举行2023年招商大会,签约项目13个", "13个", "9月17日"),   # 2023年 names the event
+    ("全县新建学校3所,2022年完成投资5亿元", "3所", ""),                   # only what comes before
+    ("上半年,全县GDP增长6%", "6%", "上半年"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", PERIODS)
+def test_period_before(sentence, figure, expected):
+    assert period_before(sentence, sentence.index(figure)) == expected
+
+
+def test_heading_period_accepts_a_year_before_a_noun():
+    assert heading_period("2023年经济社会工作八大亮点") == "2023年"
+
+
+def test_time_phrases_skip_event_years():
+    assert [p for *_, p in time_phrases("举行2023年招商大会")] == []
+
+
+STATUS = [
+    ("力争村集体收入达到10万元以上,收入过百万元的村达到5个", "5个", "", "target"),
+    ("计划投资7.5亿元的光伏项目正在建设", "7.5亿元", "", "target"),
+    ("总投资1.2亿元的项目,计划建设600户,目前已完成安装100户", "100户", "", "actual"),
+    ("总投资1.2亿元的项目,计划建设600户,目前已完成安装100户", "600户", "", "target"),
+    ("县中医院等5个项目即将完工", "5个", "", "actual"),
+    ("重点项目完成投资占年度计划的53%", "53%", "", "actual"),
+    ("城镇新增就业1500人以上", "1500人", "2024年工作展望", "target"),
+    ("全区生产总值预计达到739亿元", "739亿元", "一、“十二五”期间发展回顾", "actual"),
+    ("预计全年接待游客180万人", "180万人", "", "target"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, heading, expected", STATUS)
+def test_status(sentence, figure, heading, expected):
+    assert status(sentence, sentence.index(figure), heading) == expected
