@@ -111,8 +111,9 @@ def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: P
 
 
 def _main_named_after(sentence: str, offset: int, pos: int, places: Places) -> bool:
-    end = offset + len(sentence)
-    return any(offset + pos <= a < end for a, _ in places.main_spans)
+    """The article's county is named later in the figure's clause."""
+    end = next((k for k in range(pos, len(sentence)) if sentence[k] in ",，;；。"), len(sentence))
+    return any(offset + pos <= a < offset + end for a, _ in places.main_spans)
 
 
 def _area_name(m: PlaceMention, places: Places) -> str:

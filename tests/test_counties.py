@@ -1,0 +1,41 @@
+"""Main county and attribution of figures to areas."""
+import pytest
+
+from extractor.counties import attribute, find_places
+
+
+def county_of(text, figure, **kw):
+    places = find_places(text, **kw)
+    pos = text.index(figure)
+    clause = max(text.rfind(c, 0, pos) for c in ",，;；") + 1
+    return attribute(text, 0, pos, clause, places)
+
+
+def test_main_county_is_the_most_named_and_title_counts_more():
+    text = "竹山县:产业兴旺\n房县、竹山县、郧西县三地合作,竹山县新建厂房5万平方米。"
+    assert find_places(text, title="竹山县:产业兴旺").main_name == "竹山县"
+
+
+def test_no_county_named_gives_none():
+    assert find_places("全县新建学校3所。").main is None
+
+
+def test_user_county_overrides():
+    assert find_places("全县新建学校3所。", default="南昌县").main_name == "南昌县"
+
+
+ATTRIBUTION = [
+    ("全县新建学校3所", "3所", "房县"),                                      # 全县 is the main county
+    ("该县新增企业12家", "12家", "房县"),
+    ("十堰市生产总值增长6%,房县增长7%", "6%", "十堰市"),                   # a city opening its clause
+    ("十堰市生产总值增长6%,房县增长7%", "7%", "房县"),
+    ("北京市朝阳区向房县捐赠车辆30台", "30台", "房县"),                     # after a preposition
+    ("海南产量占全国95%的份额", "95%", "海南省"),                          # a province by short name
+    ("截至9月,山东籍游客达9000人次", "9000人次", "房县"),                  # 山东籍 is not Shandong
+    ("江苏某公司等2个企业落户房县", "2个", "房县"),                        # origin of companies
+]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", ATTRIBUTION)
+def test_attribution(sentence, figure, expected):
+    assert county_of(sentence, figure, default="房县") == expected
