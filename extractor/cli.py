@@ -21,62 +21,102 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write rows to this file instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default=None,
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write rows to this file (format from its extension) instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
               help="Output format (default: from the -o extension, else csv).")
+@click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised.")
 @click.option("--county", default="", metavar="NAME",
-              help="The county every input is about (e.g. 南昌县), when the text may not say.")
-def extract(inputs: tuple[str, ...], output: str | None, fmt: str | None, county: str) -> None:
+              help="The county every input is about (e.g. 南昌县), when the texts may not say.")
+@click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
+              help="Where to find the county: the text, or the file or folder name (房县/2023.txt).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Files processed in parallel (default: number of cores). Output order is kept.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order.
     """
-    from .pipeline import Options, extract_document
-    from .reader import InputError, iter_paths, read_document
-    from .writer import Writer
+    from .batch import process
+    from .pipeline import Options
+    from .reader import iter_paths
+    from .writer import WriterError, format_for, make_writer
 
-    fmt = fmt or ("jsonl" if output and output.endswith((".jsonl", ".ndjson")) else "csv")
-    options = Options(county=county)
+    try:
+        fmt = format_for(output, fmt)
+    except WriterError as e:
+        raise click.UsageError(str(e))
+    paths = list(iter_paths(list(inputs)))
+    progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
     failed = 0
-    with _open_output(output) as out:
-        writer = Writer(out, fmt)
-        for path in iter_paths(list(inputs)):
-            try:
-                doc = read_document(path)
-            except InputError as e:
-                click.echo(f"county-figures: {e}", err=True)
-                failed += 1
-                continue
-            writer.write(extract_document(doc, options))
-            out.flush()
+    try:
+        with _Output(output) as target:
+            writer = make_writer(fmt, target, excel=excel)
+            for result in process(paths, Options(county=county), jobs=jobs or os.cpu_count() or 1,
+                                  county_from_path=county_from == "path"):
+                if result.error:
+                    progress.clear()
+                    click.echo(f"county-figures: {result.error}", err=True)
+                    failed += 1
+                else:
+                    writer.write(result.figures)
+                    if target is sys.stdout:
+                        sys.stdout.flush()
+                progress.step(len(result.figures))
+            writer.close()
+    except WriterError as e:
+        click.echo(f"county-figures: {e}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        # The reader closed the pipe (| head): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    progress.clear()
     sys.exit(1 if failed else 0)
 
 
-class _open_output:
-    """stdout, or a temporary file renamed onto ``path`` only when all is
+class _Output:
+    """stdout, or a temporary path renamed onto ``path`` only when all is
     written, so an interrupted run never leaves a truncated file behind."""
 
     def __init__(self, path: str | None):
         self.path = path
+        self.tmp = None
 
     def __enter__(self):
         if not self.path:
             return sys.stdout
         folder = os.path.dirname(os.path.abspath(self.path))
         fd, self.tmp = tempfile.mkstemp(prefix=".county-figures-", suffix=".tmp", dir=folder)
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        return self.file
+        os.close(fd)
+        return self.tmp
 
     def __exit__(self, exc_type, exc, tb):
-        if not self.path:
+        if self.tmp is None:
             return False
-        self.file.close()
-        if exc_type is None or exc_type is SystemExit:
+        if exc_type is None or (exc_type is SystemExit and exc.code in (0, 1)):
             os.replace(self.tmp, self.path)
-        else:
+        elif os.path.exists(self.tmp):
             os.unlink(self.tmp)
         return False
+
+
+class _Progress:
+    """Files and rows done, on one line of stderr (only when it is a terminal)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.files, self.rows = total, enabled, 0, 0
+
+    def step(self, rows: int) -> None:
+        self.files += 1
+        self.rows += rows
+        if self.enabled:
+            click.echo(f"\r{self.files}/{self.total} files, {self.rows} rows", err=True, nl=False)
+
+    def clear(self) -> None:
+        if self.enabled and self.files:
+            click.echo("\r\033[K", err=True, nl=False)
 
 
 if __name__ == "__main__":

@@ -126,6 +126,7 @@ class _Grammar:
     half: str
     vague_prefixes: frozenset
     latin_units: frozenset
+    indicator_acronyms: frozenset
     not_numbers: dict        # numeral char -> {(its offset in a word, word length): {words}}
     run_re: re.Pattern
     text_token_re: re.Pattern
@@ -197,6 +198,7 @@ def _grammar() -> _Grammar:
         half=half,
         vague_prefixes=frozenset(cfg["vague_prefixes"]),
         latin_units=frozenset(cfg["latin_units"]),
+        indicator_acronyms=frozenset(cfg["indicator_acronyms"]),
         not_numbers={ch: {key: frozenset(words) for key, words in by_place.items()}
                      for ch, by_place in not_numbers.items()},
         run_re=run_re,
@@ -707,9 +709,12 @@ def _stands(f: _Found, text: str, g: _Grammar) -> bool:
         at = s - offset
         if at >= 0 and e <= at + length and text[at:at + length] in words:
             return False
-    # Arabic digits glued to Latin letters are codes (5A, G353), except units (3km).
+    # Arabic digits glued to Latin letters are codes (5A, G353), except units
+    # (3km) and figures right after an indicator acronym (GDP265亿元, CPI102.1).
     if _is_ascii_digit(text[s]) and _is_ascii_letter(before):
-        return False
+        acronym = re.search(r"[A-Za-z]+$", text[max(0, s - 8):s]).group()
+        if acronym not in g.indicator_acronyms:
+            return False
     if _is_ascii_digit(text[e - 1]) and e < len(text) and _is_ascii_letter(text[e]):
         letters = _LETTERS.match(text, e).group()
         if letters not in g.latin_units:

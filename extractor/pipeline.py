@@ -11,6 +11,7 @@ from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities
 from .segment import segment
+from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
 
 
@@ -24,9 +25,12 @@ def extract_document(doc: Document, options: Options = Options()) -> list[Figure
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
     places = find_places(norm.text, title=title, default=options.county)
+    tables = find_tables(norm.text)
     figures: list[Figure] = []
     paragraph, paragraph_period, seen_figure = -1, "", False
     for sent in sentences:
+        if any(t.start <= sent.start < t.end for t in tables):
+            continue          # read as a table below
         if sent.paragraph != paragraph:
             paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
         quantities = find_quantities(sent.text)
@@ -43,7 +47,31 @@ def extract_document(doc: Document, options: Options = Options()) -> list[Figure
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         for q, indicator in zip(quantities, indicators):
             figures.append(_figure(doc, norm, sent, q, indicator, places, fallback_period))
+    figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
+    figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, places: Places,
+                  sentences: list[Sentence]) -> Figure:
+    start, end = norm.span_in_original(f.start, f.end)
+    heading = next((s.heading or s.title for s in reversed(sentences) if s.start <= f.start), "")
+    std_factor, std_unit = _split_multiplier(f.unit)
+    return Figure(
+        county=f.place or places.main_name, indicator=f.indicator, value=f.value, unit=f.unit,
+        source=doc.source, status="actual", period=f.period or heading_period(heading),
+        std_value=_std(f.value, std_factor), std_unit=std_unit,
+        mention=doc.text[start:end], start=start, end=end, sentence=f.row_text)
+
+
+def _split_multiplier(unit: str) -> tuple[Decimal, str]:
+    """万元 -> (10000, 元)."""
+    from .quantities import lexicon
+
+    for mult, factor in sorted(lexicon().multipliers.items(), key=lambda m: -len(m[0])):
+        if unit.startswith(mult) and len(unit) > len(mult):
+            return factor, unit[len(mult):]
+    return Decimal(1), unit
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
