@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["extract_text", "extract_document", "parse_number"]
+__all__ = ["extract_text", "extract_document", "extract_frame", "parse_number"]
 
 
 def __getattr__(name):
@@ -15,6 +15,9 @@ def __getattr__(name):
     if name in ("extract_text", "extract_document"):
         from . import pipeline
         return getattr(pipeline, name)
+    if name == "extract_frame":
+        from .frame import extract_frame
+        return extract_frame
     if name == "parse_number":
         from .numbers import parse_number
         return parse_number

@@ -90,6 +90,9 @@ class _Output:
         folder = os.path.dirname(os.path.abspath(self.path))
         fd, self.tmp = tempfile.mkstemp(prefix=".county-figures-", suffix=".tmp", dir=folder)
         os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)      # mkstemp makes it private; the result should not be
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb):

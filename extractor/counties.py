@@ -7,14 +7,23 @@ right after a preposition (向竹溪县捐赠车辆30台), belongs to that place
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
 
-_TITLE_WEIGHT = 3
-_PREPOSITIONS = "向对为给在由从"
-_SUBJECT_OPENERS = ("其中", "同时", "此外", "全", "而", "但")
+_PART = re.compile(r"[;；]")
+
+
+@cache
+def _cfg() -> dict:
+    cfg = dict(rules.load("counties"))
+    cfg["subject_openers"] = tuple(cfg["subject_openers"])
+    cfg["aggregate_words"] = tuple(sorted(cfg["aggregates"], key=len, reverse=True))
+    return cfg
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def _main_county(text: str, mentions, title: str) -> Place | None:
         if not county:
             continue
         name = county[0].name
-        counts[name] += _TITLE_WEIGHT if m.start < title_end else 1
+        counts[name] += _cfg()["title_weight"] if m.start < title_end else 1
         first.setdefault(name, m.start)
         places[name] = _pick(county, mentions)
     if not counts:
@@ -90,9 +99,16 @@ def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: P
     """The area the figure at ``pos`` of ``sentence`` describes.
 
     ``offset`` is where the sentence starts in the text the places were found
-    in; ``clause_start`` where the figure's clause starts in the sentence.
+    in; ``clause_start`` where the figure's clause starts in the sentence. A
+    place opening a clause holds for the rest of its ``;`` part (分地区看,
+    A县…,增长6%;B县…).
     """
+    cfg = _cfg()
     main = places.main_name
+    part_start = max([m.end() for m in _PART.finditer(sentence, 0, pos)], default=0)
+    aggregate = _aggregate(sentence[clause_start:pos].lstrip(), places)
+    if aggregate:
+        return aggregate
     chosen = ""
     for m in places.mentions:
         start = m.start - offset
@@ -100,14 +116,32 @@ def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: P
             continue
         if start >= pos:
             break
-        before = sentence[clause_start:start].strip()
-        opens_clause = start >= clause_start and (not before or before.endswith(_SUBJECT_OPENERS))
-        after_preposition = start > 0 and sentence[start - 1] in _PREPOSITIONS
+        before = sentence[_clause_start(sentence, start):start].strip()
+        opens_clause = start >= part_start and (not before or before.endswith(cfg["subject_openers"]))
+        after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
         if opens_clause or after_preposition:
             chosen = _area_name(m, places)
     if chosen and chosen != main and _main_named_after(sentence, offset, pos, places):
         return main      # 江苏天合等2个企业落户临泽: the place was the companies' origin
     return chosen or main
+
+
+def _aggregate(clause: str, places: Places) -> str:
+    """全市县域…, 全省…: the wider area the clause opens with."""
+    cfg = _cfg()
+    word = next((w for w in cfg["aggregate_words"] if clause.startswith(w)), None)
+    if word is None or places.main is None:
+        return ""
+    level = cfg["aggregates"][word]
+    if level == "country":
+        return cfg["country"]
+    if level == "prefecture":
+        return places.main.prefecture
+    return places.main.province
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in ",，;；:："), default=-1) + 1
 
 
 def _main_named_after(sentence: str, offset: int, pos: int, places: Places) -> bool:

@@ -39,3 +39,18 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("sentence, figure, expected", ATTRIBUTION)
 def test_attribution(sentence, figure, expected):
     assert county_of(sentence, figure, default="房县") == expected
+
+
+SEVERAL_PLACES = [
+    ("分地区看,房县实现生产总值150亿元,增长6%;竹山县实现180亿元,增长7%", "6%", "房县"),
+    ("分地区看,房县实现生产总值150亿元,增长6%;竹山县实现180亿元,增长7%", "7%", "竹山县"),
+    ("全市县域生产总值增长5.5%", "5.5%", "十堰市"),
+    ("全省粮食产量增长2%", "2%", "湖北省"),
+    ("全国粮食产量增长1%", "1%", "全国"),
+    ("全县粮食产量增长3%", "3%", "房县"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", SEVERAL_PLACES)
+def test_several_places_and_aggregates(sentence, figure, expected):
+    assert county_of(sentence, figure, default="房县") == expected

@@ -1,0 +1,67 @@
+"""Figures as a pandas DataFrame, for notebooks and data pipelines.
+
+    >>> from extractor.frame import extract_frame
+    >>> df = extract_frame(["articles/", "房县2023年地区生产总值达87.7亿元。"])
+
+The columns are exactly the CSV's (``models.COLUMNS``), in order. ``value``,
+``value_max`` and ``std_value`` are object columns of ``decimal.Decimal`` (None
+where empty), not float64: a float turns 87.7 into 87.700000000000003 and sums
+of them drift, while the extractor promises the number exactly as written. Use
+``df["value"].astype(float)`` when speed matters more than exactness.
+``start``/``end`` are ``Int64``; every other column is ``string``.
+
+This is the only module that imports pandas, so the CLI never pays for it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from .models import COLUMNS, Document
+from .pipeline import Options, extract_document
+from .reader import SUFFIXES, iter_paths, read_document
+from .writer import DECIMAL_COLUMNS, INT_COLUMNS
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLike,
+                  county: str = "") -> pd.DataFrame:
+    """One row per figure of the given inputs.
+
+    Each item is a path (a file, or a folder walked like the CLI does) or an
+    article's text: a str that is not an existing path and holds a newline or a
+    Chinese character, named ``text-<i>`` after its position ``i``. ``county``
+    is the county every input is about, when the texts may not say. An input
+    that cannot be read raises ``reader.InputError``.
+    """
+    if isinstance(paths_or_texts, (str, os.PathLike)):
+        paths_or_texts = [paths_or_texts]      # one path or text, not an iterable of characters
+    options = Options(county=county)
+    figures = [f for doc in _documents(paths_or_texts) for f in extract_document(doc, options)]
+    return pd.DataFrame({
+        c: pd.Series([getattr(f, c) for f in figures],
+                     dtype=object if c in DECIMAL_COLUMNS else "Int64" if c in INT_COLUMNS else "string")
+        for c in COLUMNS})
+
+
+def _documents(items: Iterable[str | os.PathLike]) -> Iterator[Document]:
+    for i, item in enumerate(items):
+        if _is_text(item):
+            yield Document(f"text-{i}", item)
+        else:
+            for path in iter_paths([os.fspath(item)]):
+                yield read_document(path)
+
+
+def _is_text(item: str | os.PathLike) -> bool:
+    if not isinstance(item, str) or os.path.exists(item):
+        return False
+    if "\n" in item:
+        return True
+    # A one-line Chinese file name that does not exist is a mistyped path: reading
+    # it as a text would silently give no rows instead of an error.
+    return bool(_CJK.search(item)) and not item.lower().endswith(SUFFIXES)
