@@ -27,6 +27,7 @@ def normalise(text: str) -> NormalisedText:
     text, origin = _rewrite(text, origin, c["gloss"], _drop_gloss)
     text = text.translate(c["fold"])
     text, origin = _to_simplified(text, origin)
+    text, origin = _close_letter_spacing(text, origin, c["spaced_share"])
     text, origin = _join_broken_lines(text, origin, c["min_line"])
     return NormalisedText(text=text, origin=tuple(origin))
 
@@ -43,6 +44,7 @@ def _compiled() -> dict:
         "toned": re.compile(cfg["pinyin_toned"]),
         "fold": fold,
         "min_line": int(cfg["broken_line_min_length"]),
+        "spaced_share": float(cfg["letter_spaced_share"]),
         "html": re.compile(
             r"<(script|style)\b[^>]*>.*?</\1\s*>"           # code and styles
             r"|<!--.*?-->"                                   # comments
@@ -121,6 +123,32 @@ def _to_simplified(text: str, origin: list[int]):
             c = "".join(conv.convert(ch) if len(conv.convert(ch)) == 1 else ch for ch in line)
         out.append(c)
     return "\n".join(out), origin
+
+
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff\d.%]) (?=[\u3400-\u9fff\d])")
+_HAN_PAIR = re.compile(r"[\u3400-\u9fff](?=[\u3400-\u9fff])")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _close_letter_spacing(text: str, origin: list[int], share: float):
+    """PDF text spaces out its characters (增 长 3.4%, 政 府 工 作 报 告): in a
+    line where most Han characters are spaced apart, single spaces between
+    Han characters and digits go. Other lines keep their spaces (headings
+    such as 党建为先 强根铸魂 use them)."""
+    drop: list[int] = []
+    for line in _LINE.finditer(text):
+        spaced = [m.start() for m in _SPACED.finditer(line.group(0))]
+        if len(spaced) < 3:
+            continue
+        glued = len(_HAN_PAIR.findall(line.group(0)))
+        if len(spaced) >= share * (len(spaced) + glued):
+            drop += [line.start() + k for k in spaced
+                     if not (line.group(0)[k - 1].isdigit() and line.group(0)[k + 1].isdigit())]
+    if not drop:
+        return text, origin
+    gone = set(drop)
+    keep = [k for k in range(len(text)) if k not in gone]
+    return "".join(text[k] for k in keep), [origin[k] for k in keep] + [origin[len(text)]]
 
 
 _BREAK = re.compile(r"[ \t]*\n[\s]*")

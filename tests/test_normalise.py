@@ -48,6 +48,18 @@ def test_sentence_cut_by_line_break_is_joined():
     assert normalise(raw).text == "该县坚持项目带动,集中力量推进基础设施建设,全年新建农村公路128公里,改造危桥9座。"
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("政 府 工 作 报 告", "政府工作报告"),
+    ("全 县 生 产 总 值 增 长 3.4%,达 17.04 万 亿", "全县生产总值增长3.4%,达17.04万亿"),
+    ("党建为先 强根铸魂", "党建为先 强根铸魂"),          # a heading's own spaces stay
+    ("2021 2022 2023 年 度 数 据 对 比", "2021 2022 2023年度数据对比"),
+])
+def test_letter_spaced_pdf_lines_are_closed(raw, expected):
+    norm = normalise(raw)
+    assert norm.text == expected
+    assert all(raw[o] == norm.text[k] for k, o in enumerate(norm.origin[:-1]))
+
+
 def test_short_heading_is_not_joined():
     raw = "产业发展 提质增效\n\n全县新增企业12家。"
     assert normalise(raw).text == raw
