@@ -10,6 +10,7 @@ class Document:
     """A decoded input: its display name and its text exactly as given."""
     source: str
     text: str
+    html: bool = False      # a web page: only its main content is read
 
 
 @dataclass(frozen=True)

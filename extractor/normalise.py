@@ -19,10 +19,14 @@ from .models import NormalisedText
 Rewrite = Callable[[re.Match], str]
 
 
-def normalise(text: str) -> NormalisedText:
+def normalise(text: str, html: bool = False) -> NormalisedText:
+    """``html``: the text is a web page; only its main content is kept."""
     origin = list(range(len(text) + 1))
+    main = _main_content(text) if html else None
     if "<" in text or "&" in text or "/" in text:
         text, origin = _strip_html(text, origin)
+    if main:
+        text, origin = _keep_main_lines(text, origin, main)
     c = _compiled()
     text, origin = _rewrite(text, origin, c["gloss"], _drop_gloss)
     text = text.translate(c["fold"])
@@ -93,6 +97,50 @@ def _strip_html(text: str, origin: list[int]):
         return ""
 
     return _rewrite(text, origin, _compiled()["html"], repl)
+
+
+_SIGNATURE = re.compile(r"[^\u3400-\u9fff0-9]+")
+
+
+def _main_content(page: str) -> str | None:
+    """The page's main text as trafilatura finds it (no menus, footers,
+    comment boxes), or None when it finds none."""
+    import trafilatura
+
+    try:
+        return trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True)
+    except Exception:      # a page trafilatura cannot parse is read whole
+        return None
+
+
+def _keep_main_lines(text: str, origin: list[int], main: str, window: int = 4000):
+    """Keep the lines of the tag-stripped page that trafilatura kept, in order.
+
+    Lines are compared by their Han characters and digits only, since the two
+    texts differ in spacing and table separators; the search moves forward
+    through the main text, so the pass stays linear.
+    """
+    main_sig = _SIGNATURE.sub("", main)
+    pointer, drop = 0, []
+    for line in _LINE.finditer(text):
+        sig = _SIGNATURE.sub("", line.group(0))
+        if not sig:
+            continue
+        found = main_sig.find(sig, pointer, pointer + len(sig) + window)
+        if found < 0:
+            drop.append((line.start(), line.end()))
+        else:
+            pointer = found + len(sig)
+    if not drop:
+        return text, origin
+    keep_text, keep_origin, last = [], [], 0
+    for a, b in drop:
+        keep_text.append(text[last:a])
+        keep_origin.extend(origin[last:a])
+        last = b
+    keep_text.append(text[last:])
+    keep_origin.extend(origin[last:])
+    return "".join(keep_text), keep_origin
 
 
 def _drop_gloss(m: re.Match) -> str:

@@ -21,7 +21,7 @@ class Options:
 
 
 def extract_document(doc: Document, options: Options = Options()) -> list[Figure]:
-    norm = normalise(doc.text)
+    norm = normalise(doc.text, html=doc.html)
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
     places = find_places(norm.text, title=title, default=options.county)
@@ -111,5 +111,7 @@ def _std(value: Decimal, factor: Decimal) -> Decimal:
 
 
 def extract_text(text: str, source: str | None = None, county: str = "") -> list[Figure]:
-    """Every figure of ``text`` as a list of ``Figure`` records."""
-    return extract_document(Document(source or "", text), Options(county=county))
+    """Every figure of ``text`` (an article, or a web page's HTML) as ``Figure`` records."""
+    from .reader import is_html
+
+    return extract_document(Document(source or "", text, is_html(source or "", text)), Options(county=county))

@@ -55,7 +55,16 @@ def read_document(path: str) -> Document:
             raise InputError(path, "is a directory") from None
         except OSError as e:
             raise InputError(path, e.strerror or str(e)) from None
-    return Document(source=source, text=decode(data, path))
+    text = decode(data, path)
+    return Document(source=source, text=text, html=is_html(path, text))
+
+
+def is_html(path: str, text: str) -> bool:
+    """A web page, by its name or by how it starts."""
+    if path.lower().endswith((".html", ".htm")):
+        return True
+    head = text[:512].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def decode(data: bytes, name: str = "input") -> str:

@@ -71,7 +71,7 @@ def find_tables(text: str) -> list[Table]:
             j = i
             while j < len(lines) and _split_row(lines[j]) is not None:
                 j += 1
-            table = _grid_table(lines[max(0, i - 3):i], [_split_row(c) for c in lines[i:j]])
+            table = _grid_table(lines[max(0, i - 3):i], [_split_row(c) for c in lines[i:j]], lines[i].start)
             if table:
                 tables.append(table)
             i = j
@@ -172,11 +172,11 @@ def _flat_table(before: list[Cell], cells: list[Cell]) -> Table | None:
             grid_rows = [cells[body_start + k:body_start + k + width]
                          for k in range(0, len(body) - width + 1, width)]
             groups = max(1, len(header) // width) if len(header) >= width else 1
-            return _read_grid(before + lead_in, header, grid_rows, labels, groups, width)
+            return _read_grid(before + lead_in, header, grid_rows, labels, groups, width, cells[0].start)
     return None
 
 
-def _grid_table(before: list[Cell], rows: list[list[Cell] | None]) -> Table | None:
+def _grid_table(before: list[Cell], rows: list[list[Cell] | None], start: int) -> Table | None:
     rows = [r for r in rows if r]
     header_rows = []
     while rows and not any(_numeric(c) for c in rows[0][1:]):
@@ -187,11 +187,11 @@ def _grid_table(before: list[Cell], rows: list[list[Cell] | None]) -> Table | No
     header = [Cell("".join(r[k].text for r in header_rows if k < len(r)),
                    min((r[k].start for r in header_rows if k < len(r)), default=0), 0)
               for k in range(width)]
-    return _read_grid(before, header, rows, 1, 1, width)
+    return _read_grid(before, header, rows, 1, 1, width, start)
 
 
 def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
-               labels: int, groups: int, width: int) -> Table | None:
+               labels: int, groups: int, width: int, start: int) -> Table | None:
     cfg = _cfg()
     table_unit, title = _context(before)
     from .timeinfo import time_phrases
@@ -230,7 +230,6 @@ def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
                 row_text=" | ".join(c.text for c in row)))
     if not figures:
         return None
-    start = min([c.start for c in before[-2:]] + [rows[0][0].start])
     return Table(start=start, end=rows[-1][-1].end, figures=tuple(figures))
 
 
