@@ -30,6 +30,7 @@ def normalise(text: str, html: bool = False) -> NormalisedText:
     c = _compiled()
     text, origin = _rewrite(text, origin, c["gloss"], _drop_gloss)
     text = text.translate(c["fold"])
+    text, origin = _rewrite(text, origin, c["typos"], lambda m: "")
     text, origin = _to_simplified(text, origin)
     text, origin = _close_letter_spacing(text, origin, c["spaced_share"])
     text, origin = _join_broken_lines(text, origin, c["min_line"])
@@ -49,6 +50,7 @@ def _compiled() -> dict:
         "fold": fold,
         "min_line": int(cfg["broken_line_min_length"]),
         "spaced_share": float(cfg["letter_spaced_share"]),
+        "typos": re.compile("|".join(cfg["typo_deletions"])),
         "html": re.compile(
             r"<(script|style)\b[^>]*>.*?</\1\s*>"           # code and styles
             r"|<!--.*?-->"                                   # comments

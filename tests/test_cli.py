@@ -72,3 +72,24 @@ def test_missing_input_exit_status_one(tmp_path):
 def test_bad_usage_exit_status_two():
     assert run(["extract"]).exit_code == 2
     assert run(["extract", "x", "--format", "xml"]).exit_code == 2
+
+
+def test_county_from_the_path(tmp_path):
+    folder = tmp_path / "竹山县"
+    folder.mkdir()
+    (folder / "2023年报告.txt").write_text("全县新建学校3所。", encoding="utf-8")
+    (tmp_path / "房县_2023.txt").write_text("全县新建学校4所。", encoding="utf-8")
+    result = run(["extract", str(tmp_path), "--county-from", "path"])
+    got = [(r["county"], r["value"]) for r in csv.DictReader(io.StringIO(result.stdout))]
+    assert got == [("房县", "4"), ("竹山县", "3")]      # sorted paths: 房 < 竹
+    plain = run(["extract", str(tmp_path)])
+    assert [r["county"] for r in csv.DictReader(io.StringIO(plain.stdout))] == ["", ""]
+
+
+def test_jobs_keep_the_output_identical(tmp_path):
+    for k in range(6):
+        (tmp_path / f"{k}.txt").write_text(f"房县新建学校{k + 1}所,新增学位{k + 100}个。", encoding="utf-8")
+    one = run(["extract", str(tmp_path), "--jobs", "1"])
+    two = run(["extract", str(tmp_path), "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("\n") == 13

@@ -62,3 +62,12 @@ def test_page_furniture_gives_no_rows():
 
 def test_empty_text():
     assert rows("") == []
+
+
+def test_county_from_the_site_name_when_the_text_names_none_in_full():
+    got = rows("房县网讯(记者 王某)全县新建学校3所。")
+    assert [r["county"] for r in got] == ["房县"]
+
+
+def test_county_left_empty_rather_than_guessed():
+    assert [r["county"] for r in rows("全县新建学校3所。")] == [""]

@@ -1,0 +1,54 @@
+"""Real documents as they come: signs and changes, comparison figures in
+brackets, ratios, typos, page furniture. Sentences written for the tests."""
+import pytest
+
+from extractor import extract_text
+
+
+def figures(text):
+    return [(f.indicator, str(f.value), f.unit) for f in extract_text(text, county="房县")]
+
+
+SIGNS_AND_CHANGES = [
+    ("全县工业增加值同比增长-0.5%。", [("工业增加值同比增长", "-0.5", "%")]),
+    ("规模以上工业增加值同比下降6.53%。", [("规模以上工业增加值同比下降", "6.53", "%")]),
+    ("粮食总产量12.3万吨,比上年减少8025吨。",
+     [("粮食总产量", "12.3", "万吨"), ("粮食总产量比上年减少", "8025", "吨")]),
+    ("城镇化率达到52.1%,提高0.4个百分点。",
+     [("城镇化率", "52.1", "%"), ("城镇化率提高", "0.4", "个百分点")]),
+]
+
+BRACKETS = [
+    ("全年完成投资12.6亿元(上年同期为10.2亿元)。",
+     [("完成投资", "12.6", "亿元"), ("上年同期", "10.2", "亿元")]),
+]
+
+RATIOS_AND_RUN_TOGETHER = [
+    ("三次产业结构由14.9:33.2:51.9调整为13.8:34.1:52.1,财政收入8.2亿元。", [("财政收入", "8.2", "亿元")]),
+    ("三次产业比重由19.4922.2658.25调整为17.4327.1955.38,财政收入8.2亿元。", [("财政收入", "8.2", "亿元")]),
+]
+
+TYPOS = [
+    ("工业增加值增长14..3%,固定资产投资25.1亿元。",
+     [("工业增加值增长", "14.3", "%"), ("固定资产投资", "25.1", "亿元")]),
+    ("工业增加值增长14.3,固定资产投资25.1亿元。", [("固定资产投资", "25.1", "亿元")]),
+]
+
+FURNITURE = [
+    "版权所有:房县人民政府办公室 鄂ICP备05012345号-1 鄂公网安备42032502000123号",
+    "联系电话:0719-3221234 传真:0719-3225678",
+    "发布时间:2023-11-23 09:02 来源:房县融媒体中心 阅读次数:1.2万",
+    "首页 > 新闻中心 > 县域动态",
+    "已有0人参与,点击查看更多精彩评论",
+    "责任编辑:王某 校对:李某",
+]
+
+CASES = [("signs", c) for c in SIGNS_AND_CHANGES] + [("brackets", c) for c in BRACKETS] \
+    + [("ratios", c) for c in RATIOS_AND_RUN_TOGETHER] + [("typos", c) for c in TYPOS] \
+    + [("furniture", (line, [])) for line in FURNITURE]
+
+
+@pytest.mark.parametrize("group, case", CASES, ids=[f"{g}:{c[0][:20]}" for g, c in CASES])
+def test_messy_inputs(group, case):
+    text, expected = case
+    assert figures(text) == expected
