@@ -1,5 +1,6 @@
 """Run the pipeline over many inputs: in order, optionally on several
-processes, one result per input (its figures, or why it could not be read)."""
+processes; for each input its figures (in pieces for a long one) or why it
+could not be read."""
 from __future__ import annotations
 
 import os
@@ -7,8 +8,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .models import Figure
-from .pipeline import Options, extract_document
+from .pipeline import Options, iter_figures
 from .reader import InputError, STDIN, read_document
+
+# Files larger than this are streamed piece by piece in the main process rather
+# than sent whole to and from a worker, so memory stays bounded.
+LARGE_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -16,16 +21,25 @@ class Result:
     path: str
     figures: tuple[Figure, ...] = ()
     error: str = ""          # one line, when the input could not be read
+    done: bool = True        # the last result of this input
+    deferred: bool = False   # a worker left this (large) file to the main process
 
 
-def process_one(path: str, options: Options = Options(), county_from_path: bool = False) -> Result:
+def stream_one(path: str, options: Options = Options(), county_from_path: bool = False) -> Iterator[Result]:
+    """The results of one input: one per piece of its text."""
     try:
         doc = read_document(path)
     except InputError as e:
-        return Result(path, error=str(e))
+        yield Result(path, error=str(e))
+        return
     if county_from_path and not options.county:
         options = Options(county=county_in_path(path))
-    return Result(path, tuple(extract_document(doc, options)))
+    previous = None
+    for piece in iter_figures(doc, options):
+        if previous is not None:
+            yield Result(path, tuple(previous), done=False)
+        previous = piece
+    yield Result(path, tuple(previous or ()))
 
 
 def county_in_path(path: str) -> str:
@@ -50,15 +64,30 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     that many processes and the order (and so the output) stays the same."""
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         for path in paths:
-            yield process_one(path, options, county_from_path)
+            yield from stream_one(path, options, county_from_path)
         return
     import multiprocessing
     from functools import partial
 
-    work = partial(process_one, options=options, county_from_path=county_from_path)
+    work = partial(_whole_file, options=options, county_from_path=county_from_path)
     ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     with ctx.Pool(min(jobs, len(paths)), initializer=_warm_up) as pool:
-        yield from pool.imap(work, paths, chunksize=1)
+        for result in pool.imap(work, paths, chunksize=1):
+            if result.deferred:
+                yield from stream_one(result.path, options, county_from_path)
+            else:
+                yield result
+
+
+def _whole_file(path: str, options: Options, county_from_path: bool) -> Result:
+    try:
+        if os.path.getsize(path) > LARGE_FILE_BYTES:
+            return Result(path, deferred=True)
+    except OSError:
+        pass                   # read_document reports it
+    results = list(stream_one(path, options, county_from_path))
+    figures = tuple(f for r in results for f in r.figures)
+    return Result(path, figures, error=results[-1].error)
 
 
 def _warm_up() -> None:

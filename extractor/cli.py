@@ -63,7 +63,7 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> Non
                     writer.write(result.figures)
                     if target is sys.stdout:
                         sys.stdout.flush()
-                progress.step(len(result.figures))
+                progress.step(len(result.figures), result.done)
             writer.close()
     except WriterError as e:
         click.echo(f"county-figures: {e}", err=True)
@@ -111,8 +111,8 @@ class _Progress:
     def __init__(self, total: int, enabled: bool):
         self.total, self.enabled, self.files, self.rows = total, enabled, 0, 0
 
-    def step(self, rows: int) -> None:
-        self.files += 1
+    def step(self, rows: int, file_done: bool = True) -> None:
+        self.files += file_done
         self.rows += rows
         if self.enabled:
             click.echo(f"\r{self.files}/{self.total} files, {self.rows} rows", err=True, nl=False)

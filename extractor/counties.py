@@ -56,6 +56,16 @@ def find_places(text: str, title: str = "", default: str = "") -> Places:
     return Places(mentions, main, spans)
 
 
+def main_county_over(texts, title: str = "") -> str:
+    """The main county of a text read in pieces (a long document)."""
+    counts: Counter = Counter()
+    for text in texts:
+        main = _main_county(text, gazetteer().find(text), title)
+        if main:
+            counts[main.name] += 1
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def _main_county(text: str, mentions, title: str) -> Place | None:
     counts: Counter = Counter()
     first: dict[str, int] = {}

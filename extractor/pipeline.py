@@ -2,10 +2,12 @@
 indicators → attribute counties → rows. Each stage is a module of its own."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Iterator
 
-from .counties import Places, attribute, find_places
+from .counties import Places, attribute, find_places, main_county_over
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
@@ -20,8 +22,46 @@ class Options:
     county: str = ""          # the county every input is about, when the user knows it
 
 
+# A long text is read in pieces of about this many characters, cut at sentence
+# ends, so memory and the work per piece stay bounded (a 100 MB single line).
+CHUNK_CHARS = 1_000_000
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
 def extract_document(doc: Document, options: Options = Options()) -> list[Figure]:
-    norm = normalise(doc.text, html=doc.html)
+    """Every figure of a document, in the order they stand."""
+    return [f for piece in iter_figures(doc, options) for f in piece]
+
+
+def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[Figure]]:
+    """The figures of a document piece by piece (one piece unless it is long)."""
+    chunks = _chunks(doc.text) if not doc.html else [(0, len(doc.text))]
+    if len(chunks) == 1:
+        yield _extract(doc, 0, len(doc.text), options)
+        return
+    if not options.county:
+        main = main_county_over(normalise(doc.text[a:b]).text for a, b in chunks)
+        options = replace(options, county=main)
+    for a, b in chunks:
+        yield _extract(doc, a, b, options)
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = _SENTENCE_END.search(text, start + CHUNK_CHARS, start + CHUNK_CHARS + 10_000)
+        end = cut.end() if cut else start + CHUNK_CHARS
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) -> list[Figure]:
+    piece = doc.text[chunk_start:chunk_end] if (chunk_start, chunk_end) != (0, len(doc.text)) else doc.text
+    norm = normalise(piece, html=doc.html)
+    if chunk_start:
+        norm = NormalisedText(norm.text, tuple(o + chunk_start for o in norm.origin))
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
     places = find_places(norm.text, title=title, default=options.county)

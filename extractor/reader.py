@@ -76,8 +76,9 @@ def decode(data: bytes, name: str = "input") -> str:
         return _strict(data, "utf-16", name)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3 and not data[:e.start].isascii():
+            raise InputError(name, "truncated UTF-8 text (the file ends mid-character)") from None
     if b"\x00" in data[:4096] and not _looks_utf16(data):
         raise InputError(name, "binary file, not text")
     return _detect(data, name)

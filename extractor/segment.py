@@ -14,6 +14,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』)）]*)?|[。！？!?]+")
 _HEADING_END = set("。！？!?；;，,：:、")
 _HEADING_MAX = 30
+# Longer "sentences" (text without full stops, a 100 MB single line) are cut
+# at clause marks, so that no stage works on more than this at once.
+_MAX_SENTENCE = 1000
+_CLAUSE_MARK = re.compile(r"[;；,，、]")
 
 
 @cache
@@ -46,12 +50,28 @@ def segment(text: str) -> list[Sentence]:
             heading = para.strip()
             title = title or heading
         for sm in _SENTENCE.finditer(para):
-            raw = sm.group(0)
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            start = pm.start() + sm.start() + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(start=start, text=stripped, paragraph=index,
-                                      heading="" if para_is_heading else heading,
-                                      title=title, is_heading=para_is_heading))
+            for a, b in _pieces(sm.group(0)):
+                raw = sm.group(0)[a:b]
+                stripped = raw.strip()
+                if not stripped:
+                    continue
+                start = pm.start() + sm.start() + a + (len(raw) - len(raw.lstrip()))
+                sentences.append(Sentence(start=start, text=stripped, paragraph=index,
+                                          heading="" if para_is_heading else heading,
+                                          title=title, is_heading=para_is_heading))
     return sentences
+
+
+def _pieces(sentence: str) -> list[tuple[int, int]]:
+    """The sentence, or for an over-long one pieces of at most _MAX_SENTENCE
+    characters ending at clause marks where there are any."""
+    if len(sentence) <= _MAX_SENTENCE:
+        return [(0, len(sentence))]
+    pieces, start = [], 0
+    while len(sentence) - start > _MAX_SENTENCE:
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(sentence, start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)]
+        end = marks[-1] if marks else start + _MAX_SENTENCE
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(sentence)))
+    return pieces

@@ -71,3 +71,24 @@ def test_county_from_the_site_name_when_the_text_names_none_in_full():
 
 def test_county_left_empty_rather_than_guessed():
     assert [r["county"] for r in rows("全县新建学校3所。")] == [""]
+
+
+def test_long_single_line_is_read_in_pieces_with_exact_offsets(monkeypatch):
+    from extractor import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    sentence = "房县新建学校3所,新增学位1200个。"
+    text = sentence * 40                     # one line, cut into many pieces
+    got = extract_text(text)
+    assert len(got) == 80
+    assert all(text[f.start:f.end] == f.mention for f in got)
+    assert {f.county for f in got} == {"房县"}
+
+
+def test_sentence_without_full_stops_is_cut_into_pieces():
+    from extractor.segment import segment
+
+    text = "新建学校3所," * 400
+    pieces = segment(text)
+    assert len(pieces) > 1 and all(len(s.text) <= 1000 for s in pieces)
+    assert "".join(s.text for s in pieces) == text

@@ -39,3 +39,10 @@ def test_folders_are_walked_in_sorted_order(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     names = [p[len(str(tmp_path)) + 1:] for p in iter_paths([str(tmp_path)])]
     assert names == ["a.html", "b/1.txt", "b/2.txt", "c.htm"]
+
+
+def test_truncated_utf8_is_reported(tmp_path):
+    p = tmp_path / "cut.txt"
+    p.write_bytes("全县新建学校3所".encode("utf-8")[:-1])
+    with pytest.raises(InputError, match="truncated"):
+        read_document(str(p))
