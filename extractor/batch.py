@@ -4,7 +4,7 @@ could not be read."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .models import Figure
@@ -33,7 +33,7 @@ def stream_one(path: str, options: Options = Options(), county_from_path: bool =
         yield Result(path, error=str(e))
         return
     if county_from_path and not options.county:
-        options = Options(county=county_in_path(path))
+        options = replace(options, county=county_in_path(path))
     previous = None
     for piece in iter_figures(doc, options):
         if previous is not None:

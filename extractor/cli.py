@@ -33,7 +33,10 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Files processed in parallel (default: number of cores). Output order is kept.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> None:
+@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
+              metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
+                                   "added to the built-in ones. Repeatable.")
+def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, pattern_files) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order.
@@ -41,11 +44,13 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> Non
     from .batch import process
     from .pipeline import Options
     from .reader import iter_paths
+    from .rules import PatternsError, use_overlays
     from .writer import WriterError, format_for, make_writer
 
     try:
         fmt = format_for(output, fmt)
-    except WriterError as e:
+        use_overlays(pattern_files)
+    except (WriterError, PatternsError) as e:
         raise click.UsageError(str(e))
     paths = list(iter_paths(list(inputs)))
     progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
@@ -53,7 +58,8 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> Non
     try:
         with _Output(output) as target:
             writer = make_writer(fmt, target, excel=excel)
-            for result in process(paths, Options(county=county), jobs=jobs or os.cpu_count() or 1,
+            options = Options(county=county, patterns=tuple(pattern_files))
+            for result in process(paths, options, jobs=jobs or os.cpu_count() or 1,
                                   county_from_path=county_from == "path"):
                 if result.error:
                     progress.clear()
@@ -74,6 +80,31 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet) -> Non
         sys.exit(0)
     progress.clear()
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
+              metavar="FILE", help="Your own rules file, as for extract.")
+@click.option("--show", metavar="NAME", help="Print the rules NAME (e.g. units) as loaded, in YAML.")
+def patterns(pattern_files, show) -> None:
+    """List the rules that are loaded: built-in files and your own additions."""
+    from . import rules
+
+    try:
+        rules.use_overlays(pattern_files)
+    except rules.PatternsError as e:
+        raise click.UsageError(str(e))
+    if show:
+        if show not in rules.names():
+            raise click.UsageError(f"unknown rules {show!r}; known: {', '.join(rules.names())}")
+        import yaml
+        click.echo(yaml.safe_dump(rules.load(show), allow_unicode=True, sort_keys=False), nl=False)
+        return
+    for name in rules.names():
+        loaded = rules.load(name)
+        sizes = ", ".join(f"{key} ({len(value)})" if isinstance(value, (list, dict)) else key
+                          for key, value in loaded.items())
+        click.echo(f"{name}: {' + '.join(rules.sources(name))}\n    {sizes}")
 
 
 class _Output:

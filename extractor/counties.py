@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
@@ -18,7 +17,7 @@ from .gazetteer import Place, PlaceMention, gazetteer
 _PART = re.compile(r"[;；]")
 
 
-@cache
+@rules.compiled
 def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
     cfg["subject_openers"] = tuple(cfg["subject_openers"])

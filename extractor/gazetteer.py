@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
 from extractor import rules
@@ -298,7 +297,7 @@ def _read_rows() -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-@cache
+@rules.compiled
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     cfg = rules.load("places")

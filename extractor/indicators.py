@@ -44,9 +44,10 @@ class _Words:
     max_np: int
     max_indicator: int
     time: re.Pattern
+    aliases: tuple
 
 
-@cache
+@rules.compiled
 def _words() -> _Words:
     cfg = rules.load("indicators")
     periods = rules.load("periods")
@@ -63,6 +64,8 @@ def _words() -> _Words:
         max_np=int(cfg["max_noun_phrase"]),
         max_indicator=int(cfg["max_indicator"]),
         time=time,
+        aliases=tuple(sorted(((str(k), str(v)) for k, v in (cfg.get("aliases") or {}).items()),
+                             key=lambda kv: len(kv[0]), reverse=True)),
     )
 
 
@@ -170,7 +173,14 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
         if (not rights[i].strip() and quantities[i + 1].start - quantities[i].end <= 1
                 and i + 1 in nouns and quantities[i].kind in _COUNT_KINDS):
             indicators[i] = indicators[i + 1]
-    return indicators
+    return [_alias(name, w) for name in indicators]
+
+
+def _alias(name: str, w: _Words) -> str:
+    for alias, canonical in w.aliases:
+        if alias in name and canonical not in name:
+            return name.replace(alias, canonical)
+    return name
 
 
 _NO_LEAD_AFTER = set("在与和及等向对为从")
@@ -386,12 +396,14 @@ def _after_last_preposition(text: str) -> str:
     return text
 
 
-_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治县|自治旗|县|旗)(?=[\u4e00-\u9fff]{2})")
-
-
 def _strip_place(text: str) -> str:
-    m = _PLACE_PREFIX.match(text)
-    return text[m.end():] if m else text
+    """竹溪县捐赠车辆 -> 捐赠车辆: a place name opening the phrase is its subject."""
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(text[:12])
+    if found and found[0].start == 0 and len(text) > found[0].end + 1:
+        return text[found[0].end:]
+    return text
 
 
 def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:

@@ -37,7 +37,7 @@ def normalise(text: str, html: bool = False) -> NormalisedText:
     return NormalisedText(text=text, origin=tuple(origin))
 
 
-@cache
+@rules.compiled
 def _compiled() -> dict:
     cfg = rules.load("normalise")
     fold = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}   # full-width ASCII

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, DecimalException, localcontext
-from functools import cache
 
 from . import rules
 
@@ -137,7 +136,7 @@ def _char_class(chars) -> str:
     return "".join(re.escape(c) for c in chars)
 
 
-@cache
+@rules.compiled
 def _grammar() -> _Grammar:
     cfg = rules.load("numerals")
     text_fold = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}   # full-width ASCII

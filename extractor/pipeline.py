@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterator
 
+from . import rules
 from .counties import Places, attribute, find_places, main_county_over
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
@@ -20,6 +21,7 @@ from .timeinfo import heading_period, period_before, status, time_phrases
 @dataclass(frozen=True)
 class Options:
     county: str = ""          # the county every input is about, when the user knows it
+    patterns: tuple[str, ...] = ()   # the user's own rules files, added to patterns/
 
 
 # A long text is read in pieces of about this many characters, cut at sentence
@@ -35,6 +37,8 @@ def extract_document(doc: Document, options: Options = Options()) -> list[Figure
 
 def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[Figure]]:
     """The figures of a document piece by piece (one piece unless it is long)."""
+    if options.patterns:        # set here too for worker processes that do not inherit them
+        rules.use_overlays(options.patterns)
     chunks = _chunks(doc.text) if not doc.html else [(0, len(doc.text))]
     if len(chunks) == 1:
         yield _extract(doc, 0, len(doc.text), options)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from . import rules
 from .models import Quantity
@@ -43,7 +42,7 @@ class _Lexicon:
     max_quote: int
 
 
-@cache
+@rules.compiled
 def lexicon() -> _Lexicon:
     units_cfg = rules.load("units")
     q_cfg = rules.load("qualifiers")

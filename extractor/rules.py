@@ -1,17 +1,29 @@
-"""Loading the rules kept as data in ``patterns/``.
+"""The rules kept as data in ``patterns/``, and users' additions to them.
 
-The YAML/TSV files are read once per process (``functools.cache``); stages
-compile what they need from them once, too. In a source checkout the folder is
-``<repo>/patterns``; in an installed wheel it sits inside the package.
+Each ``patterns/<name>.yaml`` is read once per process. A user's own rules
+file (``--patterns my.yaml``) has the same names as top-level keys and adds to
+the built-in rules: lists are extended, mappings merged, single values
+replaced. Stages compile what they need once, through ``@rules.compiled``,
+which is recompiled when the user's files change.
+
+In a source checkout the folder is ``<repo>/patterns``; in an installed wheel
+it sits inside the package.
 """
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Callable, Sequence
 
 import yaml
 
 _HERE = Path(__file__).resolve().parent
+_compiled: list = []
+_overlays: tuple[tuple[str, dict], ...] = ()
+
+
+class PatternsError(Exception):
+    """A user's rules file that cannot be used; ``str()`` is one line."""
 
 
 def patterns_dir() -> Path:
@@ -21,13 +33,104 @@ def patterns_dir() -> Path:
     raise FileNotFoundError("the patterns/ folder is missing from this installation")
 
 
+def names() -> list[str]:
+    """The names of the built-in rule files."""
+    return sorted(p.stem for p in patterns_dir().glob("*.yaml") if not p.stem.endswith(".source"))
+
+
 @cache
-def load(name: str) -> dict:
-    """The parsed YAML file ``patterns/<name>.yaml``."""
+def _builtin(name: str) -> dict:
     with open(patterns_dir() / f"{name}.yaml", encoding="utf-8") as f:
         return yaml.safe_load(f) or {}
+
+
+@cache
+def load(name: str) -> dict:
+    """The rules of ``patterns/<name>.yaml`` with the user's additions."""
+    merged = _builtin(name)
+    for _, overlay in _overlays:
+        if name in overlay:
+            merged = _merge(merged, overlay[name])
+    return merged
 
 
 def path(filename: str) -> Path:
     """The path of a data file in ``patterns/`` (for non-YAML data such as TSV)."""
     return patterns_dir() / filename
+
+
+def sources(name: str) -> list[str]:
+    """Where the rules of ``name`` come from: the built-in file, then user files."""
+    return [f"patterns/{name}.yaml"] + [src for src, overlay in _overlays if name in overlay]
+
+
+def compiled(fn: Callable) -> Callable:
+    """``functools.cache`` for a function that compiles rules: cleared when the
+    user's rules change."""
+    cached = cache(fn)
+    _compiled.append(cached)
+    return cached
+
+
+def use_overlays(files: Sequence[str]) -> None:
+    """Add the user's rules files to the built-in rules (validated first)."""
+    global _overlays
+    overlays = tuple((str(f), _read_overlay(str(f))) for f in files)
+    if overlays == _overlays:
+        return
+    _overlays = overlays
+    load.cache_clear()
+    for fn in _compiled:
+        fn.cache_clear()
+
+
+def _read_overlay(file: str) -> dict:
+    try:
+        with open(file, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+    except OSError as e:
+        raise PatternsError(f"{file}: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        where = getattr(e, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where else ""
+        raise PatternsError(f"{file}: not valid YAML{line}") from None
+    if not isinstance(data, dict):
+        raise PatternsError(f"{file}: expected a mapping of rule names (units, exclusions, ...)")
+    known = names()
+    for name, value in data.items():
+        if name not in known:
+            raise PatternsError(f"{file}: unknown rules {name!r}; known: {', '.join(known)}")
+        _check(file, name, _builtin(name), value)
+    return data
+
+
+def _check(file: str, where: str, builtin, value) -> None:
+    """The user's value has the shape of the built-in one."""
+    if isinstance(builtin, dict):
+        if not isinstance(value, dict):
+            raise PatternsError(f"{file}: {where} should be a mapping")
+        for key, sub in value.items():
+            if key not in builtin and not _open_mapping(where):
+                raise PatternsError(f"{file}: {where}.{key} is not a known key; "
+                                    f"known: {', '.join(map(str, builtin))}")
+            if key in builtin:
+                _check(file, f"{where}.{key}", builtin[key], sub)
+    elif isinstance(builtin, list) and not isinstance(value, list):
+        raise PatternsError(f"{file}: {where} should be a list")
+
+
+def _open_mapping(where: str) -> bool:
+    """Mappings whose keys are data, not fixed names (new unit families, aliases)."""
+    return where in ("units.families", "units.multipliers", "units.not_before", "indicators.aliases",
+                     "counties.aggregates", "normalise.variants", "qualifiers.not_after")
+
+
+def _merge(base, extra):
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra

@@ -4,7 +4,6 @@ copyright notices)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from . import rules
 from .models import Sentence
@@ -20,7 +19,7 @@ _MAX_SENTENCE = 1000
 _CLAUSE_MARK = re.compile(r"[;；,，、]")
 
 
-@cache
+@rules.compiled
 def _furniture() -> tuple[re.Pattern, int]:
     cfg = rules.load("exclusions")
     words = sorted(cfg["furniture_words"], key=len, reverse=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from . import rules
 from .quantities import lexicon
@@ -51,7 +50,7 @@ class Table:
     figures: tuple[TableFigure, ...]
 
 
-@cache
+@rules.compiled
 def _cfg() -> dict:
     cfg = dict(rules.load("tables"))
     cfg["unit_line_re"] = re.compile(cfg["unit_line"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from . import rules
 
@@ -24,7 +23,7 @@ class _TimeRules:
     actual: tuple
 
 
-@cache
+@rules.compiled
 def _rules() -> _TimeRules:
     cfg = rules.load("periods")
     alts = sorted(cfg["patterns"], key=len, reverse=True)

@@ -1,0 +1,51 @@
+"""Users' own rules files (--patterns) and the patterns command."""
+import pytest
+from click.testing import CliRunner
+
+from extractor import extract_text, rules
+from extractor.cli import main
+
+
+@pytest.fixture(autouse=True)
+def builtin_rules_after():
+    yield
+    rules.use_overlays(())
+
+
+def write(tmp_path, text):
+    p = tmp_path / "my.yaml"
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_own_unit_exclusion_and_alias(tmp_path):
+    mine = write(tmp_path, "units:\n  families:\n    count:\n      units: [口]\n"
+                           "indicators:\n  aliases:\n    生产总值: 地区生产总值\n"
+                           "exclusions:\n  after: [亿元工程]\n")
+    text = "房县新打机井12口,生产总值增长6%。"
+    assert [(f.indicator, str(f.value), f.unit) for f in extract_text(text)] == [("生产总值增长", "6", "%")]
+    rules.use_overlays([mine])
+    assert [(f.indicator, str(f.value), f.unit) for f in extract_text(text)] == [
+        ("新打机井", "12", "口"), ("地区生产总值增长", "6", "%")]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("units: [a, b]\n", "units should be a mapping"),
+    ("unitz:\n  families: {}\n", "unknown rules 'unitz'"),
+    ("units:\n  familes: {}\n", "units.familes is not a known key"),
+    ("exclusions:\n  after: 强\n", "exclusions.after should be a list"),
+    ("units: [\n", "not valid YAML"),
+])
+def test_bad_rules_file_is_a_usage_error_with_a_clear_message(tmp_path, content, message):
+    result = CliRunner().invoke(main, ["extract", "-", "--patterns", write(tmp_path, content)], input=b"x")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_patterns_command_lists_sources(tmp_path):
+    mine = write(tmp_path, "exclusions:\n  after: [示范]\n")
+    result = CliRunner().invoke(main, ["patterns", "--patterns", mine])
+    assert result.exit_code == 0
+    assert f"exclusions: patterns/exclusions.yaml + {mine}" in result.stdout
+    shown = CliRunner().invoke(main, ["patterns", "--show", "qualifiers"])
+    assert "more_than" in shown.stdout
