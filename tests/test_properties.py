@@ -1,0 +1,43 @@
+"""Properties that hold for any input: no crash, mentions quote the input at
+their offsets, the same input gives the same rows."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor import extract_text
+from extractor.writer import row
+
+# Characters that exercise every stage: digits in both widths, multipliers,
+# units, qualifiers, range marks, punctuation, Traditional forms, glosses, HTML.
+PIECES = list("0123456789０１２３.．,，%％万亿萬億兩两十百千一二三县縣市区旗元个人亩吨年月日第约近超余多以上下至到-—~:：。！？;；、（）()“”\n ") + [
+    "習(xí)", "<p>", "</p>", "&nbsp;", "<script>", "房县", "竹溪县", "同比增长", "分别", "的", "|", "\t",
+    "单位:万元", "亿元", "个百分点", "百分之", "过万", "十三五", "1,117,285", "19.4922.26",
+]
+
+texts = st.one_of(
+    st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+    st.text(max_size=200),
+)
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texts)
+def test_no_input_crashes_and_mentions_quote_the_input(text):
+    for f in extract_text(text):
+        assert text[f.start:f.end] == f.mention
+        assert f.mention
+
+
+@SETTINGS
+@given(texts)
+def test_same_input_same_rows(text):
+    assert [row(f) for f in extract_text(text)] == [row(f) for f in extract_text(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_html_input_never_crashes(text):
+    page = "<html><body><p>" + text + "</p></body></html>"
+    for f in extract_text(page, source="p.html"):
+        assert page[f.start:f.end] == f.mention
