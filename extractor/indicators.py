@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
 from .models import Quantity
@@ -79,10 +79,11 @@ def _jieba():
     return jieba, jieba.posseg.dt.word_tag_tab
 
 
-def _cut(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=256)     # repeats within one sentence, not across documents
+def _cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words of a short text with their dictionary tag ('' if unknown)."""
     jieba, tags = _jieba()
-    return [(w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False)]
+    return tuple((w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False))
 
 
 def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[int, int]] = ()) -> list[str]:
@@ -390,16 +391,23 @@ def _after_last_preposition(text: str) -> str:
     for k in range(len(text) - 1, 0, -1):
         if text[k - 1] in "向给为对帮替":
             rest = text[k:]
+            if not _PLACE_CHARS.search(rest, 0, 12):
+                continue
             first = gazetteer().find(rest[:12])
             if first and first[0].start == 0 and len(rest) > first[0].end + 1:
                 return rest
     return text
 
 
+_PLACE_CHARS = re.compile(r"[县市区旗省州盟]")
+
+
 def _strip_place(text: str) -> str:
     """竹溪县捐赠车辆 -> 捐赠车辆: a place name opening the phrase is its subject."""
     from .gazetteer import gazetteer
 
+    if not _PLACE_CHARS.search(text, 0, 12):
+        return text
     found = gazetteer().find(text[:12])
     if found and found[0].start == 0 and len(text) > found[0].end + 1:
         return text[found[0].end:]
@@ -407,19 +415,25 @@ def _strip_place(text: str) -> str:
 
 
 def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
+    lead_re, trail_re = _word_patterns(leading, trailing)
     changed = True
     while changed and text:
         changed = False
-        for word in leading:
-            # a one-character word only where it is a word of its own (对, not 对口)
-            if text.startswith(word) and (len(word) > 1 or _cut(text[:6])[0][0] == word):
-                text, changed = text[len(word):], True
-                break
-        for word in trailing:
-            if text.endswith(word):
-                text, changed = text[: -len(word)], True
-                break
+        m = lead_re.match(text) if leading else None
+        # a one-character word only where it is a word of its own (对, not 对口)
+        if m and (len(m.group(0)) > 1 or _cut(text[:6])[0][0] == m.group(0)):
+            text, changed = text[m.end():], True
+        m = trail_re.search(text) if trailing else None
+        if m:
+            text, changed = text[:m.start()], True
     return text
+
+
+@lru_cache(maxsize=16)
+def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Pattern]:
+    """One regex per word list, longest word first."""
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) or "(?!)"  # noqa: E731
+    return re.compile(f"(?:{alt(leading)})"), re.compile(f"(?:{alt(trailing)})$")
 
 
 def _strip_brackets(text: str) -> str:

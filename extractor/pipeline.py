@@ -89,8 +89,10 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             seen_figure = True
         indicators = name_indicators(sent.text, quantities)
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
+        s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
+        sentence_text = " ".join(doc.text[s_start:s_end].split())
         for q, indicator in zip(quantities, indicators):
-            figures.append(_figure(doc, norm, sent, q, indicator, places, fallback_period))
+            figures.append(_figure(doc, norm, sent, q, indicator, places, fallback_period, sentence_text))
     figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
     return figures
@@ -119,9 +121,8 @@ def _split_multiplier(unit: str) -> tuple[Decimal, str]:
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
-            places: Places, fallback_period: str) -> Figure:
+            places: Places, fallback_period: str, sentence_text: str) -> Figure:
     start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
-    s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
     clause_start = _clause_start(sent.text, q.start)
     return Figure(
         county=attribute(sent.text, sent.start, q.start, clause_start, places),
@@ -138,7 +139,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: s
         mention=doc.text[start:end],
         start=start,
         end=end,
-        sentence=" ".join(doc.text[s_start:s_end].split()),
+        sentence=sentence_text,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import rules
 
@@ -40,7 +41,8 @@ def _rules() -> _TimeRules:
     )
 
 
-def time_phrases(text: str, *, heading: bool = False) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=64)      # repeats within one sentence (period_before per figure)
+def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Time phrases of ``text`` as (start, end, phrase without quotes).
 
     A bare year right before a noun (2023年招商大会) names an event and is
@@ -58,7 +60,7 @@ def time_phrases(text: str, *, heading: bool = False) -> list[tuple[int, int, st
         if m.start() and text[m.start() - 1].isdigit():
             continue
         found.append((m.start(), m.end(), phrase.translate(_QUOTES)))
-    return found
+    return tuple(found)
 
 
 def period_before(text: str, pos: int) -> str:
