@@ -35,10 +35,15 @@ def stream_one(path: str, options: Options = Options(), county_from_path: bool =
     if county_from_path and not options.county:
         options = replace(options, county=county_in_path(path))
     previous = None
-    for piece in iter_figures(doc, options):
-        if previous is not None:
-            yield Result(path, tuple(previous), done=False)
-        previous = piece
+    try:
+        for piece in iter_figures(doc, options):
+            if previous is not None:
+                yield Result(path, tuple(previous), done=False)
+            previous = piece
+    except Exception as e:     # a bug must not cost the other files their rows
+        yield Result(path, tuple(previous or ()), error=f"{path}: internal error ({type(e).__name__}: {e}); "
+                                                         "please report it with this file")
+        return
     yield Result(path, tuple(previous or ()))
 
 

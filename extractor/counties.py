@@ -40,10 +40,10 @@ class Places:
 def find_places(text: str, title: str = "", default: str = "") -> Places:
     """Place mentions in ``text`` and the main county (``default`` if given)."""
     g = gazetteer()
-    full = g.find(text)
+    with_short = g.find(text, short_names=True)
+    full = [m for m in with_short if not m.is_short]
     # Provinces are often named short (海南产量占全国95%); short county names
     # are too ambiguous to attribute a figure on their own.
-    with_short = g.find(text, short_names=True)
     mentions = tuple(m for m in with_short
                      if not m.is_short or any(p.level == "province" for p in m.places))
     if default:

@@ -342,7 +342,7 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True
     if core in w.needs_subject or core.startswith(w.comparisons):
         return True
-    if any(core.startswith(c) and len(core) == len(c) + 1 for c in w.needs_subject if len(c) > 1):
+    if len(core) > 2 and core[:-1] in w.needs_subject:
         return True      # 净增额, 增长率
     return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.change if c.startswith(("同比", "比上年", "较")))
 
