@@ -26,6 +26,7 @@ class _Lexicon:
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
     bare_multiplier: re.Pattern    # 过万: a qualifier word and a lone multiplier
+    may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     not_before: dict
     year: dict
     before_q: list                 # (word, qualifier), longest first
@@ -67,6 +68,10 @@ def lexicon() -> _Lexicon:
         kinds=kinds,
         multipliers=multipliers,
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
+        may_hold=re.compile(
+            r"[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
+            r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半]+[余多几]?(?:万|亿)?(?:"
+            + unit_alts + "|" + year_unit + ")"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?P<mult>万亿|亿|万)(?![0-9零〇一二两三四五六七八九十百千])"),
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
@@ -101,6 +106,8 @@ class _Candidate:
 
 def find_quantities(text: str) -> list[Quantity]:
     lex = lexicon()
+    if not lex.may_hold.search(text):
+        return []        # half the sentences of an article hold no figure at all
     quoted = _short_quotes(text, lex)
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
