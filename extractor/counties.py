@@ -8,8 +8,10 @@ right after a preposition (向竹溪县捐赠车辆30台), belongs to that place
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
@@ -25,12 +27,21 @@ def _cfg() -> dict:
     return cfg
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Places:
     """Place mentions of a normalised text and the article's main county."""
-    mentions: tuple[PlaceMention, ...]      # those a figure may be attributed to
+    mentions: tuple[PlaceMention, ...]      # those a figure may be attributed to, in text order
     main: Place | None
     main_spans: tuple[tuple[int, int], ...] = ()   # where the main county is named, short names too
+
+    def between(self, start: int, end: int) -> tuple[PlaceMention, ...]:
+        """The mentions starting in [start, end)."""
+        starts = self._starts
+        return self.mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
 
     @property
     def main_name(self) -> str:
@@ -119,12 +130,8 @@ def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: P
     if aggregate:
         return aggregate
     chosen = ""
-    for m in places.mentions:
+    for m in places.between(offset, offset + pos):
         start = m.start - offset
-        if start < 0:
-            continue
-        if start >= pos:
-            break
         before = sentence[_clause_start(sentence, start):start].strip()
         opens_clause = start >= part_start and (not before or before.endswith(cfg["subject_openers"]))
         after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]

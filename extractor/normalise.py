@@ -23,7 +23,7 @@ def normalise(text: str, html: bool = False) -> NormalisedText:
     """``html``: the text is a web page; only its main content is kept."""
     origin = list(range(len(text) + 1))
     main = _main_content(text) if html else None
-    if "<" in text or "&" in text or "/" in text:
+    if "<" in text or "&" in text or "/p>" in text:      # tags, entities, tags that lost their <
         text, origin = _strip_html(text, origin)
     if main:
         text, origin = _keep_main_lines(text, origin, main)
