@@ -18,17 +18,23 @@ class NormalisedText:
     """Simplified, width-folded text plus, for each of its characters, the
     offset of the character it came from in the original text.
 
-    ``origin`` has ``len(text) + 1`` entries; the last one is the original
-    length, so a span ``[a, b)`` maps back to ``[origin[a], origin[b-1] + 1)``.
+    ``origin`` has ``len(text) + 1`` entries (the last one is the original
+    length), or is None when normalising changed no offset (most Simplified
+    text): then offsets are the same in both. ``base`` is added to every
+    offset (a piece of a longer document). A span ``[a, b)`` maps back to
+    ``[origin[a], origin[b-1] + 1)``.
     """
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None = None
+    base: int = 0
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return self.base + start, self.base + max(start, end)
         if end <= start:
             o = self.origin[start]
-            return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+            return self.base + o, self.base + o
+        return self.base + self.origin[start], self.base + self.origin[end - 1] + 1
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ Rewrite = Callable[[re.Match], str]
 
 def normalise(text: str, html: bool = False) -> NormalisedText:
     """``html``: the text is a web page; only its main content is kept."""
-    origin = list(range(len(text) + 1))
+    origin = _Identity(len(text) + 1)
     main = _main_content(text) if html else None
     if "<" in text or "&" in text or "/p>" in text:      # tags, entities, tags that lost their <
         text, origin = _strip_html(text, origin)
@@ -34,7 +34,23 @@ def normalise(text: str, html: bool = False) -> NormalisedText:
     text, origin = _to_simplified(text, origin)
     text, origin = _close_letter_spacing(text, origin, c["spaced_share"])
     text, origin = _join_broken_lines(text, origin, c["min_line"])
-    return NormalisedText(text=text, origin=tuple(origin))
+    return NormalisedText(text=text, origin=None if isinstance(origin, _Identity) else tuple(origin))
+
+
+class _Identity:
+    """The offset map of text not yet changed: offset k maps to k. Nothing is
+    stored until a step changes the text (most Simplified articles never do)."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return range(*k.indices(self.n))
+        return k if k >= 0 else self.n + k
 
 
 @rules.compiled
@@ -201,7 +217,9 @@ def _close_letter_spacing(text: str, origin: list[int], share: float):
     return "".join(text[k] for k in keep), [origin[k] for k in keep] + [origin[len(text)]]
 
 
-_BREAK = re.compile(r"[ \t]*\n[\s]*")
+# Only breaks that could cut a sentence: after a Han character or a comma,
+# before a Han character or a digit (the length rule is checked per match).
+_BREAK = re.compile(r"(?<=[\u3400-\u9fff，,、])[ \t]*\n\s*(?=[\u3400-\u9fff0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENDS_SENTENCE = set("。！？!?；;：:」』”)）》")
 

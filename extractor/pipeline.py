@@ -65,7 +65,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
     piece = doc.text[chunk_start:chunk_end] if (chunk_start, chunk_end) != (0, len(doc.text)) else doc.text
     norm = normalise(piece, html=doc.html)
     if chunk_start:
-        norm = NormalisedText(norm.text, tuple(o + chunk_start for o in norm.origin))
+        norm = NormalisedText(norm.text, norm.origin, base=chunk_start)
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
     places = find_places(norm.text, title=title, default=options.county)

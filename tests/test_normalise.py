@@ -57,7 +57,7 @@ def test_sentence_cut_by_line_break_is_joined():
 def test_letter_spaced_pdf_lines_are_closed(raw, expected):
     norm = normalise(raw)
     assert norm.text == expected
-    assert all(raw[o] == norm.text[k] for k, o in enumerate(norm.origin[:-1]))
+    assert all(raw[norm.span_in_original(k, k + 1)[0]] == ch for k, ch in enumerate(norm.text))
 
 
 def test_short_heading_is_not_joined():
