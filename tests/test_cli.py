@@ -93,3 +93,23 @@ def test_jobs_keep_the_output_identical(tmp_path):
     two = run(["extract", str(tmp_path), "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stdout.count("\n") == 13
+
+
+def test_progress_line_only_when_enabled(capsys):
+    from extractor.cli import _Progress
+
+    shown = _Progress(3, enabled=True)
+    shown.step(5)
+    shown.step(2, file_done=False)
+    shown.step(1)
+    hidden = _Progress(3, enabled=False)
+    hidden.step(5)
+    err = capsys.readouterr().err
+    assert err.endswith("\r2/3 files, 8 rows") and err.count("\r") == 3
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
+    for k in range(3):
+        (tmp_path / f"{k}.txt").write_text("房县新建学校3所。", encoding="utf-8")
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 0 and result.stderr == ""
