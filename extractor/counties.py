@@ -15,6 +15,7 @@ from functools import cached_property
 
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
+from .segment import clause_start
 
 _PART = re.compile(r"[;；]")
 
@@ -115,24 +116,24 @@ def _pick(candidates: list[Place], mentions) -> Place:
     return candidates[0]
 
 
-def attribute(sentence: str, offset: int, pos: int, clause_start: int, places: Places) -> str:
+def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Places) -> str:
     """The area the figure at ``pos`` of ``sentence`` describes.
 
     ``offset`` is where the sentence starts in the text the places were found
-    in; ``clause_start`` where the figure's clause starts in the sentence. A
+    in; ``clause_from`` where the figure's clause starts in the sentence. A
     place opening a clause holds for the rest of its ``;`` part (分地区看,
     A县…,增长6%;B县…).
     """
     cfg = _cfg()
     main = places.main_name
     part_start = max([m.end() for m in _PART.finditer(sentence, 0, pos)], default=0)
-    aggregate = _aggregate(sentence[clause_start:pos].lstrip(), places)
+    aggregate = _aggregate(sentence[clause_from:pos].lstrip(), places)
     if aggregate:
         return aggregate
     chosen = ""
     for m in places.between(offset, offset + pos):
         start = m.start - offset
-        before = sentence[_clause_start(sentence, start):start].strip()
+        before = sentence[clause_start(sentence, start):start].strip()
         opens_clause = start >= part_start and (not before or before.endswith(cfg["subject_openers"]))
         after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
         if opens_clause or after_preposition:
@@ -154,10 +155,6 @@ def _aggregate(clause: str, places: Places) -> str:
     if level == "prefecture":
         return places.main.prefecture
     return places.main.province
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return max((text.rfind(c, 0, pos) for c in ",，;；:："), default=-1) + 1
 
 
 def _main_named_after(sentence: str, offset: int, pos: int, places: Places) -> bool:

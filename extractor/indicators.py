@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from . import rules
 from .models import Quantity
+from .segment import clause_start
 
 _BOUNDARY = set(",，;；。!?！？:：")
 _CONNECTORS = "、和及与以及并,， "
@@ -95,11 +96,11 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
     n = len(quantities)
     lefts, rights, continues = [], [], []
     for i, q in enumerate(quantities):
-        clause_start = _clause_start(text, q.start)
+        clause_from = clause_start(text, q.start)
         prev_end = quantities[i - 1].end if i else 0
-        start = max(clause_start, prev_end)
+        start = max(clause_from, prev_end)
         lefts.append(text[start:q.start])
-        continues.append(prev_end > clause_start)
+        continues.append(prev_end > clause_from)
         stop = _clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
@@ -208,24 +209,6 @@ def _drop_examples(left: str) -> str:
     if words and words[0][1].startswith("v") and len(words) > 1:
         return words[0][0] + after
     return after
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause holding ``pos``: after the last boundary, or after an
-    opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
-    bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
-    depth = 0
-    for j in range(pos - 1, -1, -1):
-        ch = text[j]
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            if depth == 0:
-                return j + 1
-            depth -= 1
-        elif ch in _BOUNDARY and depth == 0:
-            return j + 1
-    return 0
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -352,9 +335,9 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
     if i and indicators[i - 1]:
         prev = indicators[i - 1]
     else:
-        start = _clause_start(text, q.start)
+        start = clause_start(text, q.start)
         j = start - 1
-        prev_start = _clause_start(text, j) if j > 0 else 0
+        prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w)
     for c in w.change:
         if prev.endswith(c):

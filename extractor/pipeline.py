@@ -13,7 +13,7 @@ from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities
-from .segment import segment
+from .segment import clause_start, segment
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
 
@@ -123,9 +123,8 @@ def _split_multiplier(unit: str) -> tuple[Decimal, str]:
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
             places: Places, fallback_period: str, sentence_text: str) -> Figure:
     start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
-    clause_start = _clause_start(sent.text, q.start)
     return Figure(
-        county=attribute(sent.text, sent.start, q.start, clause_start, places),
+        county=attribute(sent.text, sent.start, q.start, clause_start(sent.text, q.start), places),
         indicator=indicator,
         value=q.value,
         unit=q.unit,
@@ -141,13 +140,6 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: s
         end=end,
         sentence=sentence_text,
     )
-
-
-def _clause_start(text: str, pos: int) -> int:
-    for j in range(pos - 1, -1, -1):
-        if text[j] in ",，;；:：":
-            return j + 1
-    return 0
 
 
 def _std(value: Decimal, factor: Decimal) -> Decimal:

@@ -74,3 +74,24 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
         start = end
     pieces.append((start, len(sentence)))
     return pieces
+
+
+_CLAUSE_END = set(",，;；。!?！？:：")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last boundary, or after an
+    opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
+    bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
+    depth = 0
+    for j in range(pos - 1, -1, -1):
+        ch = text[j]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return j + 1
+            depth -= 1
+        elif ch in _CLAUSE_END and depth == 0:
+            return j + 1
+    return 0
