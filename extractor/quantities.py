@@ -248,13 +248,10 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
         return True
     before = text[max(0, cand.start - 4):cand.start]
-    for word in lex.excl_before:
-        if before.endswith(word):
-            wider = text[max(0, cand.start - 6):cand.start]
-            if not any(wider.endswith(e) for e in lex.excl_before_exceptions):
-                return True
-    after = text[cand.end:cand.end + 3]
-    if any(after.startswith(w) for w in lex.excl_after):
+    if before.endswith(lex.excl_before):
+        if not text[max(0, cand.start - 6):cand.start].endswith(lex.excl_before_exceptions):
+            return True
+    if text.startswith(lex.excl_after, cand.end):
         return True
     return any(a <= cand.span.start < b for a, b in quoted)
 

@@ -15,6 +15,7 @@ _PART = re.compile(r"[;；。!?！？]")
 @dataclass(frozen=True)
 class _TimeRules:
     time: re.Pattern
+    trigger: re.Pattern
     year_only: re.Pattern
     year_followers: re.Pattern
     target_headings: tuple
@@ -31,6 +32,7 @@ def _rules() -> _TimeRules:
     target_words = sorted(cfg["target_words"], key=len, reverse=True)
     return _TimeRules(
         time=re.compile("|".join(f"(?:{p})" for p in alts)),
+        trigger=re.compile(f"[{re.escape(cfg['trigger_chars'])}]"),
         year_only=re.compile(r"^(?:19|20)\d{2}年$"),
         year_followers=re.compile(cfg["year_followers"]),
         target_headings=tuple(cfg["target_headings"]),
@@ -49,6 +51,8 @@ def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, s
     skipped, except in a heading (2023年工作亮点).
     """
     r = _rules()
+    if not r.trigger.search(text):
+        return ()
     found = []
     for m in r.time.finditer(text):
         phrase = m.group(0)
