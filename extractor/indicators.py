@@ -306,7 +306,8 @@ def _verb_tail(tail: str, limit: int = 12) -> str:
     for k, (word, tag) in enumerate(_cut(tail)):
         if len(out) + len(word) > limit or word in _BOUNDARY or word in "、了的":
             break
-        if k and (tag[:1] in ("p", "u") or (tag[:1] == "c" and word not in "和与及")):
+        # (被 marks a passive, 被评为…: the verb phrase goes on)
+        if k and ((tag[:1] in ("p", "u") and word != "被") or (tag[:1] == "c" and word not in "和与及")):
             break
         out += word
     return out

@@ -59,3 +59,7 @@ ALL = [("clause before", c) for c in CLAUSE_BEFORE] + [("change words", c) for c
 def test_indicators(group, case):
     sentence, expected = case
     assert names(sentence) == expected
+
+
+def test_passive_verb_phrase_after_a_count():
+    assert names("甲、乙、丙3个村被评为全省美丽乡村示范村") == ["村被评为全省美丽乡村示范村"]
