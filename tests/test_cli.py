@@ -113,3 +113,36 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
         (tmp_path / f"{k}.txt").write_text("房县新建学校3所。", encoding="utf-8")
     result = run(["extract", str(tmp_path)])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    for k in range(30):
+        (tmp_path / f"{k:02}.txt").write_text("房县新建学校3所,新增学位1200个。" * 50, encoding="utf-8")
+    cmd = f"{sys.executable} -m extractor extract {tmp_path} -j 1 | head -2"
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True)
+    assert proc.stdout.count("\n") == 2
+    assert proc.stderr == ""
+    assert proc.returncode == 0
+
+
+def test_interrupted_run_leaves_no_output_file(tmp_path, monkeypatch):
+    from extractor import batch
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real = batch.stream_one
+
+    def interrupted(path, *a, **k):
+        if path.endswith("b.txt"):
+            raise KeyboardInterrupt
+        yield from real(path, *a, **k)
+
+    monkeypatch.setattr(batch, "stream_one", interrupted)
+    out = tmp_path / "rows.csv"
+    result = run(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out), "-j", "1"])
+    assert result.exit_code != 0
+    assert not out.exists()
+    assert not [f for f in tmp_path.iterdir() if f.name.startswith(".county-figures-")]
