@@ -25,7 +25,8 @@ class _Lexicon:
     kinds: dict                    # unit -> family
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
-    bare_multiplier: re.Pattern    # 过万: a qualifier word and a lone multiplier
+    bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
+    before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     not_before: dict
     year: dict
@@ -34,6 +35,7 @@ class _Lexicon:
     after_q_map: dict
     not_after_q: dict
     thresholds: tuple
+    threshold_followers: tuple
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
@@ -73,7 +75,9 @@ def lexicon() -> _Lexicon:
             r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半]+[余多几]?(?:万|亿)?(?:"
             + unit_alts + "|" + year_unit + ")"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
-                                   r"(?P<mult>万亿|亿|万)(?![0-9零〇一二两三四五六七八九十百千])"),
+                                   r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
+                                   r"(?![0-9零〇一二两三四五六七八九十百千])"),
+        before_q_map=dict(before_q),
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
         before_q=before_q,
@@ -81,6 +85,7 @@ def lexicon() -> _Lexicon:
         after_q_map=after_map,
         not_after_q={k: tuple(v) for k, v in q_cfg["not_after"].items()},
         thresholds=tuple(q_cfg["threshold_words"]),
+        threshold_followers=tuple(q_cfg["threshold_followers"]),
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
@@ -102,6 +107,7 @@ class _Candidate:
     multiplier: str
     qualifier: str
     bare: bool = False     # a lone multiplier after a qualifier (过万)
+    bound: bool = False    # the qualifier is a word around the number (超过, 以上), not 余/多 in it
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -116,8 +122,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found += _bare_multipliers(text, lex, found)
     found.sort(key=lambda c: c.start)
     result = []
-    for cand in found:
-        if cand.value == 0 or _excluded(text, cand, quoted, lex):
+    for k, cand in enumerate(found):
+        if cand.value == 0 or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
             continue
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
@@ -150,9 +156,9 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             qualifier = "more_than"
         unit, end = m.group("unit"), m.end()
     before = _qualifier_before(text, span.start, lex)
-    start = span.start
+    start, bound = span.start, False
     if before:
-        start, qualifier = before
+        (start, qualifier), bound = before, True
     after = lex.after_q.match(text, end)
     if after:
         word = after.group("w")
@@ -161,12 +167,13 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             return None            # 5000万元以上项目: a category, not a figure
         if len(word) > 1 or not (nxt and _HAN.match(nxt)):
             qualifier = lex.after_q_map[word]
-            end = after.end()
-    return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier)
+            end, bound = after.end(), True
+    return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier, bound=bound)
 
 
 def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list[_Candidate]:
-    """实现订单过万: a qualifier and a bare 万 or 亿 stand for 1 万 / 1 亿."""
+    """实现订单过万, 近百家, 超百亿元: a qualifier and a bare 百/千 (100, 1000)
+    and/or 万/亿 (then the unit's multiplier)."""
     out = []
     for m in lex.bare_multiplier.finditer(text):
         if any(c.start <= m.start() < c.end for c in taken):
@@ -174,11 +181,13 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
         unit_m = lex.unit_re.match(text, m.end())
         unit = unit_m.group("unit") if unit_m and not unit_m.group("mult") and _unit_stands(text, unit_m, lex) else ""
         end = unit_m.end() if unit else m.end()
-        if not unit and _HAN.match(text[end:end + 1]):
-            continue
-        span = NumberSpan(m.start("mult"), m.end("mult"), NumberReading(Decimal(1)))
-        qualifier = lex.after_q_map.get(m.group("q")) or "more_than"
-        out.append(_Candidate(span, m.start(), end, Decimal(1), None, unit, m.group("mult"), qualifier, bare=True))
+        if not unit and (_HAN.match(text[end:end + 1]) or not m.group("mult")):
+            continue       # 近百年来, 上万人次 without a unit: not read
+        value = Decimal({"百": 100, "千": 1000}.get(m.group("num") or "", 1))
+        mult = m.group("mult") or ""
+        span = NumberSpan(m.start("q") + len(m.group("q")), m.end(), NumberReading(value))
+        qualifier = lex.before_q_map.get(m.group("q")) or "more_than"
+        out.append(_Candidate(span, m.start(), end, value, None, unit, mult, qualifier, bare=True, bound=True))
     return out
 
 
@@ -254,6 +263,20 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if text.startswith(lex.excl_after, cand.end):
         return True
     return any(a <= cand.span.start < b for a, b in quoted)
+
+
+def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexicon) -> bool:
+    """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
+    defines the things counted next in its clause is a category, not a figure
+    (总投资超500亿元的产业集群, with nothing counted after it, is a figure)."""
+    if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
+        return False
+    clause_end = _CLAUSE_END.search(text, cand.end)
+    limit = clause_end.start() if clause_end else len(text)
+    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in later)
+
+
+_CLAUSE_END = re.compile(r"[,，;；。!?！？]")
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:

@@ -87,11 +87,22 @@ EXCLUSIONS = [
 THRESHOLD_VS_FIGURE = [
     ("村集体收入达到10万元以上,百万元以上村达到5个",
      [("10万元以上", "10", "万元", "more_than", ""), ("5个", "5", "个", "", "")]),
+    ("年销售额超过5亿元的企业有12家", [("12家", "12", "家", "", "")]),
+    ("培育年产值超亿元企业近百家", [("近百家", "100", "家", "approx", "")]),
+    ("打造总投资超300亿元的新材料产业集群,", [("超300亿元", "300", "亿元", "more_than", "")]),
+    ("为40多家企业提供融资服务", [("40多家", "40", "家", "more_than", "")]),
+]
+
+BARE_HUNDREDS = [
+    ("全年电商交易额超百亿元,", [("超百亿元", "100", "亿元", "more_than", "")]),
+    ("带动近千户农户增收,", [("近千户", "1000", "户", "approx", "")]),
+    ("近百年来风貌未改", []),
 ]
 
 ALL = [("multipliers", c) for c in MULTIPLIERS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
-    + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE]
+    + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
+    + [("bare 百/千", c) for c in BARE_HUNDREDS]
 
 
 @pytest.mark.parametrize("group, case", ALL, ids=[f"{g}:{c[0]}" for g, c in ALL])
