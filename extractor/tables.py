@@ -218,7 +218,9 @@ def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
                 continue
             head = heads[offset + k - labels].text if heads and 0 <= offset + k - labels < len(heads) else ""
             name, period, unit = _header_parts(head)
-            unit = m.group("unit") or row_unit or unit or table_unit
+            # the cell's own unit, then the column's (增长(%)), then the row's
+            # unit column, then the table's unit line
+            unit = m.group("unit") or unit or row_unit or table_unit
             if not unit:
                 continue
             indicator = name if place else label + name

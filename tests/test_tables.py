@@ -104,3 +104,8 @@ def test_table_rows_in_a_document_quote_the_cell_and_skip_the_prose_reading():
         ("房县", "稻谷产量", "125,300"), ("房县", "稻谷比上年增长", "2.1")]
     assert all(text[f.start:f.end] == f.mention for f in got)
     assert len(got) == 4
+
+
+def test_a_column_unit_wins_over_the_unit_column():
+    text = "| 产品 | 计量单位 | 2023年 | 比上年增长(%) |\n|---|---|---|---|\n| 原盐 | 万吨 | 312.5 | -3.2 |\n"
+    assert cells(text) == [("原盐", "312.5", "万吨", "2023年", ""), ("原盐比上年增长", "-3.2", "%", "", "")]
