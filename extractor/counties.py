@@ -17,7 +17,6 @@ from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
 from .segment import clause_start
 
-_PART = re.compile(r"[;；]")
 
 
 @rules.compiled
@@ -121,26 +120,73 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
 
     ``offset`` is where the sentence starts in the text the places were found
     in; ``clause_from`` where the figure's clause starts in the sentence. A
-    place opening a clause holds for the rest of its ``;`` part (分地区看,
-    A县…,增长6%;B县…).
+    place opening a clause (after time words or openers such as 其中 at most)
+    holds for the rest of the sentence (分县市看,A县…,增长6%;B县…), until
+    another one does or a word for the article's county (全县, 该县) does.
     """
     cfg = _cfg()
     main = places.main_name
-    part_start = max([m.end() for m in _PART.finditer(sentence, 0, pos)], default=0)
     aggregate = _aggregate(sentence[clause_from:pos].lstrip(), places)
     if aggregate:
         return aggregate
-    chosen = ""
+    chosen, chosen_at = "", 0
     for m in places.between(offset, offset + pos):
         start = m.start - offset
         before = sentence[clause_start(sentence, start):start].strip()
-        opens_clause = start >= part_start and (not before or before.endswith(cfg["subject_openers"]))
+        opens_clause = not before or before.endswith(cfg["subject_openers"]) or _only_time(before)
         after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
         if opens_clause or after_preposition:
-            chosen = _area_name(m, places)
-    if chosen and chosen != main and _main_named_after(sentence, offset, pos, places):
-        return main      # 江苏天合等2个企业落户临泽: the place was the companies' origin
+            chosen, chosen_at = _area_name(m, places), start
+    if chosen and chosen != main:
+        if _main_named_after(sentence, offset, pos, places) or _marker_between(sentence, chosen_at, pos):
+            return main   # 江苏天合等2个企业落户临泽; …;全县新增…: the article's county again
     return chosen or main
+
+
+def _only_time(text: str) -> bool:
+    """上半年, 2023年1—6月: the words before a place are a time phrase."""
+    from .timeinfo import time_phrases
+
+    found = time_phrases(text)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text)
+
+
+def _marker_between(sentence: str, start: int, end: int) -> bool:
+    """A clause between ``start`` and ``end`` opens with 全县, 该县, 我县…"""
+    for marker in _cfg()["main_markers"]:
+        k = sentence.find(marker, start, end)
+        while k >= 0:
+            if not sentence[clause_start(sentence, k):k].strip():
+                return True
+            k = sentence.find(marker, k + 1, end)
+    return False
+
+
+def respective_places(sentence: str, offset: int, figure_starts: list[int], places: Places) -> dict[int, str]:
+    """长沙县、浏阳市、宁乡市一般公共预算收入分别为A、B和C: after a list of
+    places, each 分别 list of as many figures gives the k-th figure to the
+    k-th place. Returns {figure start: area}."""
+    mentions = places.between(offset, offset + len(sentence))
+    groups, current = [], []
+    for m in mentions:
+        if current and sentence[current[-1].end - offset:m.start - offset] in ("、", "和", "及", "与"):
+            current.append(m)
+        else:
+            if len(current) > 1:
+                groups.append(current)
+            current = [m]
+    if len(current) > 1:
+        groups.append(current)
+    assigned: dict[int, str] = {}
+    for group in groups:
+        names = [_area_name(m, places) for m in group]
+        k = group[-1].end - offset
+        while (k := sentence.find("分别", k)) >= 0:
+            following = [p for p in figure_starts if p > k][:len(names)]
+            if len(following) == len(names):
+                assigned.update(zip(following, names))
+            k += 2
+    return assigned
 
 
 def _aggregate(clause: str, places: Places) -> str:

@@ -29,6 +29,7 @@ _CONNECTORS = "、和及与以及并,， "
 _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACES = re.compile(r"\s+")
 _COUNT_KINDS = {"count", "people"}
 _NOUN_AFTER_KINDS = _COUNT_KINDS | {"area"}      # 100亩鲜切花生产基地
 
@@ -87,11 +88,8 @@ def _cut(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False))
 
 
-def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[int, int]] = ()) -> list[str]:
-    """One indicator per quantity of the sentence ``text``.
-
-    ``places``: spans of place names in the sentence (stripped from phrases).
-    """
+def name_indicators(text: str, quantities: list[Quantity]) -> list[str]:
+    """One indicator per quantity of the sentence ``text``."""
     w = _words()
     n = len(quantities)
     lefts, rights, continues = [], [], []
@@ -111,7 +109,8 @@ def name_indicators(text: str, quantities: list[Quantity], places: list[tuple[in
     while i < n:
         run = _list_run(lefts, continues, i, n)
         if "分别" in lefts[i] and len(run) > 1:
-            for k, name in zip(run, _respectively(lefts[i], len(run), places, text, quantities[i].start)):
+            before = lambda i=i: _subject_before(i, indicators, lefts, text, quantities[i], w)  # noqa: E731
+            for k, name in zip(run, _respectively(lefts[i], len(run), before)):
                 indicators[k] = name
             i = run[-1] + 1
             continue
@@ -229,15 +228,21 @@ def _list_run(lefts, continues, i, n) -> list[int]:
     return run
 
 
-def _respectively(left: str, count: int, places, text, q_start, ) -> list[str]:
-    """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all."""
+def _respectively(left: str, count: int, subject_before) -> list[str]:
+    """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all;
+    长沙县、浏阳市、宁乡市收入分别为 -> the places go (they are the counties)
+    and 收入 names all; no subject at all -> the one of the figure before."""
     w = _words()
     before, _, after = left.partition("分别")
     predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
     subject = _clean_left(before, w)
-    items = [s for s in re.split(r"、|和|及|与", subject) if s]
+    items = [_strip_place(s) for s in re.split(r"、|和|及|与", subject) if s]
+    items = [s for s in items if s]
+    if not items:
+        return [_finish(subject_before() + predicate, w)] * count
     if len(items) != count:
-        return [_finish(subject + predicate, w)] * count
+        name = items[0] if len(items) == 1 else subject
+        return [_finish(name + predicate, w)] * count
     # 肉、奶和蔬菜产量: the last item's head noun belongs to the short ones too
     last_words = [t for t, _ in _cut(items[-1])]
     if len(last_words) > 1 and all(len(s) <= 2 for s in items[:-1]):
@@ -352,7 +357,7 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
 
 def _clean_left(text: str, w: _Words) -> str:
     text = _strip_brackets(text)
-    text = text.rpartition(" ")[2] if " " in text.strip() else text   # 本报讯 总投资
+    text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
     text = "".join(ch for ch in text if ch not in _QUOTE_CHARS or ch in "“”")
     text = _after_last_preposition(text)
     previous = None
@@ -393,8 +398,8 @@ def _strip_place(text: str) -> str:
     if not _PLACE_CHARS.search(text, 0, 12):
         return text
     found = gazetteer().find(text[:12])
-    if found and found[0].start == 0 and len(text) > found[0].end + 1:
-        return text[found[0].end:]
+    if found and found[0].start == 0 and (found[0].end == len(text) or len(text) > found[0].end + 1):
+        return text[found[0].end:]      # 浏阳市12876元: nothing left, the subject comes from before
     return text
 
 

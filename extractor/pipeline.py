@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import rules
-from .counties import Places, attribute, find_places, main_county_over
+from .counties import Places, attribute, find_places, main_county_over, respective_places
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
@@ -91,8 +91,11 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())
+        respective = respective_places(sent.text, sent.start, [q.start for q in quantities], places)
         for q, indicator in zip(quantities, indicators):
-            figures.append(_figure(doc, norm, sent, q, indicator, places, fallback_period, sentence_text))
+            county = respective.get(q.start) or attribute(
+                sent.text, sent.start, q.start, clause_start(sent.text, q.start), places)
+            figures.append(_figure(doc, norm, sent, q, indicator, county, fallback_period, sentence_text))
     figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
     return figures
@@ -121,10 +124,10 @@ def _split_multiplier(unit: str) -> tuple[Decimal, str]:
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
-            places: Places, fallback_period: str, sentence_text: str) -> Figure:
+            county: str, fallback_period: str, sentence_text: str) -> Figure:
     start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
     return Figure(
-        county=attribute(sent.text, sent.start, q.start, clause_start(sent.text, q.start), places),
+        county=county,
         indicator=indicator,
         value=q.value,
         unit=q.unit,

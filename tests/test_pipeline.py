@@ -92,3 +92,30 @@ def test_sentence_without_full_stops_is_cut_into_pieces():
     pieces = segment(text)
     assert len(pieces) > 1 and all(len(s.text) <= 1000 for s in pieces)
     assert "".join(s.text for s in pieces) == text
+
+
+def test_several_counties_in_one_article():
+    text = ("分县看,房县实现生产总值150.2亿元,同比增长6.1%;规模以上工业增加值同比增长7.3%。"
+            "房县、竹山县一般公共预算收入分别为8.6亿元和7.9亿元,分别增长4.2%和-1.5%。"
+            "房县农村居民人均可支配收入15230元,增长6.4%;竹山县14870元,增长6.0%。")
+    got = [(r["county"], r["indicator"], r["value"]) for r in rows(text)]
+    assert got == [
+        ("房县", "生产总值", "150.2"), ("房县", "生产总值同比增长", "6.1"),
+        ("房县", "规模以上工业增加值同比增长", "7.3"),
+        ("房县", "一般公共预算收入", "8.6"), ("竹山县", "一般公共预算收入", "7.9"),
+        ("房县", "一般公共预算收入增长", "4.2"), ("竹山县", "一般公共预算收入增长", "-1.5"),
+        ("房县", "农村居民人均可支配收入", "15230"), ("房县", "农村居民人均可支配收入增长", "6.4"),
+        ("竹山县", "农村居民人均可支配收入", "14870"), ("竹山县", "农村居民人均可支配收入增长", "6"),
+    ]
+
+
+def test_a_city_named_after_a_time_phrase_and_the_county_again():
+    text = "从全市看,上半年十堰市生产总值同比增长6.3%;全县生产总值同比增长7.1%。"
+    got = [(r["county"], r["value"]) for r in rows(text, county="房县")]
+    assert got == [("十堰市", "6.3"), ("房县", "7.1")]
+
+
+def test_letter_spaced_pdf_figures_keep_their_indicators():
+    text = "2023 年全县农作物总播种面积 52.6 万 亩,比上年增 长 1.4%。"
+    got = [(r["indicator"], r["value"], r["unit"]) for r in rows(text, county="房县")]
+    assert got == [("农作物总播种面积", "52.6", "万亩"), ("农作物总播种面积比上年增长", "1.4", "%")]
