@@ -23,6 +23,12 @@ class Result:
     error: str = ""          # one line, when the input could not be read
     done: bool = True        # the last result of this input
     deferred: bool = False   # a worker left this (large) file to the main process
+    text: str = ""           # the figures already rendered by a worker (then ``figures`` is empty)
+    rows: int = 0            # how many figures ``text`` holds
+
+    @property
+    def count(self) -> int:
+        return self.rows if self.text else len(self.figures)
 
 
 def stream_one(path: str, options: Options = Options(), county_from_path: bool = False) -> Iterator[Result]:
@@ -64,9 +70,11 @@ def county_in_path(path: str) -> str:
 
 
 def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
-            county_from_path: bool = False) -> Iterator[Result]:
+            county_from_path: bool = False, render=None) -> Iterator[Result]:
     """Results in the order of ``paths``; with ``jobs`` > 1 files are read on
-    that many processes and the order (and so the output) stays the same."""
+    that many processes and the order (and so the output) stays the same.
+    ``render`` (see ``writer.renderer``) lets workers return the rows as text,
+    which spares the main process most of its work."""
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         for path in paths:
             yield from stream_one(path, options, county_from_path)
@@ -74,17 +82,23 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     import multiprocessing
     from functools import partial
 
-    work = partial(_whole_file, options=options, county_from_path=county_from_path)
-    ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    with ctx.Pool(min(jobs, len(paths)), initializer=_warm_up) as pool:
-        for result in pool.imap(work, paths, chunksize=1):
+    work = partial(_whole_file, options=options, county_from_path=county_from_path, render=render)
+    forking = os.name != "nt"
+    if forking:
+        _warm_up()    # loaded once here, the workers inherit the dictionaries
+    ctx = multiprocessing.get_context("fork" if forking else "spawn")
+    workers = min(jobs, len(paths))
+    # A few files per task: less traffic between processes, order still kept.
+    chunk = max(1, min(8, len(paths) // (workers * 8)))
+    with ctx.Pool(workers, initializer=None if forking else _warm_up) as pool:
+        for result in pool.imap(work, paths, chunksize=chunk):
             if result.deferred:
                 yield from stream_one(result.path, options, county_from_path)
             else:
                 yield result
 
 
-def _whole_file(path: str, options: Options, county_from_path: bool) -> Result:
+def _whole_file(path: str, options: Options, county_from_path: bool, render=None) -> Result:
     try:
         if os.path.getsize(path) > LARGE_FILE_BYTES:
             return Result(path, deferred=True)
@@ -92,7 +106,10 @@ def _whole_file(path: str, options: Options, county_from_path: bool) -> Result:
         pass                   # read_document reports it
     results = list(stream_one(path, options, county_from_path))
     figures = tuple(f for r in results for f in r.figures)
-    return Result(path, figures, error=results[-1].error)
+    error = results[-1].error
+    if render is not None and figures and not error:
+        return Result(path, text=render(figures), rows=len(figures))
+    return Result(path, figures, error=error)
 
 
 def _warm_up() -> None:

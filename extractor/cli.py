@@ -45,7 +45,7 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
     from .pipeline import Options
     from .reader import iter_paths
     from .rules import PatternsError, use_overlays
-    from .writer import WriterError, format_for, make_writer
+    from .writer import WriterError, format_for, make_writer, renderer
 
     try:
         fmt = format_for(output, fmt)
@@ -60,16 +60,17 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
             writer = make_writer(fmt, target, excel=excel)
             options = Options(county=county, patterns=tuple(pattern_files))
             for result in process(paths, options, jobs=jobs or os.cpu_count() or 1,
-                                  county_from_path=county_from == "path"):
+                                  county_from_path=county_from == "path",
+                                  render=renderer(fmt, excel=excel)):
                 if result.error:
                     progress.clear()
                     click.echo(f"county-figures: {result.error}", err=True)
                     failed += 1
+                elif result.text:
+                    writer.write_text(result.text)
                 else:
                     writer.write(result.figures)
-                    if target is sys.stdout:
-                        sys.stdout.flush()
-                progress.step(len(result.figures), result.done)
+                progress.step(result.count, result.done)
             writer.close()
     except WriterError as e:
         click.echo(f"county-figures: {e}", err=True)

@@ -12,8 +12,10 @@ formats: they need a path and the file is finished by ``close()``.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+from functools import partial
 from decimal import Decimal
 from typing import IO, Iterable
 
@@ -116,6 +118,11 @@ class _TextWriter(Writer):
         self.out.flush()      # each batch reaches the output even if a later input kills the run
         return n
 
+    def write_text(self, text: str) -> None:
+        """Rows already rendered by ``renderer`` (in a worker process)."""
+        self.out.write(text)
+        self.out.flush()
+
     def close(self) -> None:
         if self._owned:
             self.out.close()
@@ -135,15 +142,46 @@ class _CsvWriter(_TextWriter):
         self._csv.writerow(COLUMNS)
 
     def _write_row(self, f: Figure) -> None:
-        r = row(f)
-        if self.excel:
-            r = {c: v if c in DECIMAL_COLUMNS or c in INT_COLUMNS else neutralise(v) for c, v in r.items()}
-        self._csv.writerow([r[c] for c in COLUMNS])
+        self._csv.writerow(_csv_cells(f, self.excel))
 
 
 class _JsonlWriter(_TextWriter):
     def _write_row(self, f: Figure) -> None:
-        self.out.write(json.dumps(row(f), ensure_ascii=False) + "\n")
+        self.out.write(_jsonl_line(f))
+
+
+def _csv_cells(f: Figure, excel: bool) -> list:
+    r = row(f)
+    if excel:
+        r = {c: v if c in DECIMAL_COLUMNS or c in INT_COLUMNS else neutralise(v) for c, v in r.items()}
+    return [r[c] for c in COLUMNS]
+
+
+def _jsonl_line(f: Figure) -> str:
+    return json.dumps(row(f), ensure_ascii=False) + "\n"
+
+
+def renderer(fmt: str, *, excel: bool = False):
+    """For the line formats (csv, jsonl), a picklable function that renders
+    figures as the text ``make_writer(fmt, ...)`` would write for them (no
+    header), so worker processes can do it; None for the other formats."""
+    if fmt == "csv":
+        return partial(_render_csv, excel=excel)
+    if fmt == "jsonl":
+        return _render_jsonl
+    return None
+
+
+def _render_csv(figures: Iterable[Figure], excel: bool = False) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for f in figures:
+        writer.writerow(_csv_cells(f, excel))
+    return buffer.getvalue()
+
+
+def _render_jsonl(figures: Iterable[Figure]) -> str:
+    return "".join(_jsonl_line(f) for f in figures)
 
 
 class _XlsxWriter(Writer):
