@@ -51,7 +51,7 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
         fmt = format_for(output, fmt)
         use_overlays(pattern_files)
     except (WriterError, PatternsError) as e:
-        raise click.UsageError(str(e))
+        raise click.UsageError(str(e)) from None
     paths = list(iter_paths(list(inputs)))
     progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
     failed = 0
@@ -94,7 +94,7 @@ def patterns(pattern_files, show) -> None:
     try:
         rules.use_overlays(pattern_files)
     except rules.PatternsError as e:
-        raise click.UsageError(str(e))
+        raise click.UsageError(str(e)) from None
     if show:
         if show not in rules.names():
             raise click.UsageError(f"unknown rules {show!r}; known: {', '.join(rules.names())}")

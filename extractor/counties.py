@@ -7,7 +7,6 @@ right after a preposition (向竹溪县捐赠车辆30台), belongs to that place
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass

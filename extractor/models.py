@@ -1,7 +1,7 @@
 """Plain data passed between the pipeline stages."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 
@@ -83,7 +83,6 @@ class Figure:
     start: int = 0
     end: int = 0
     sentence: str = ""
-    extras: dict = field(default_factory=dict)
 
 
 COLUMNS = (
