@@ -132,7 +132,7 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
     for m in places.between(offset, offset + pos):
         start = m.start - offset
         before = sentence[clause_start(sentence, start):start].strip()
-        opens_clause = not before or before.endswith(cfg["subject_openers"]) or _only_time(before)
+        opens_clause = not _strip_openers(before)
         after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
         if opens_clause or after_preposition:
             chosen, chosen_at = _area_name(m, places), start
@@ -142,12 +142,23 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
     return chosen or main
 
 
-def _only_time(text: str) -> bool:
-    """上半年, 2023年1—6月: the words before a place are a time phrase."""
+def _strip_openers(text: str) -> str:
+    """What is left of the words before a place once openers (其中, 力争) and
+    time phrases (上半年, 到2025年) are taken off its start: '' if nothing."""
     from .timeinfo import time_phrases
 
-    found = time_phrases(text)
-    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text)
+    openers = _cfg()["subject_openers"]
+    previous = None
+    while text and text != previous:
+        previous = text
+        for word in openers:
+            if text.startswith(word):
+                text = text[len(word):]
+        found = time_phrases(text)
+        if found and found[0][0] == 0:
+            text = text[found[0][1]:]
+        text = text.lstrip("到至在于")
+    return text
 
 
 def _marker_between(sentence: str, start: int, end: int) -> bool:
@@ -191,6 +202,7 @@ def respective_places(sentence: str, offset: int, figure_starts: list[int], plac
 def _aggregate(clause: str, places: Places) -> str:
     """全市县域…, 全省…: the wider area the clause opens with."""
     cfg = _cfg()
+    clause = _strip_openers(clause) if clause else clause
     word = next((w for w in cfg["aggregate_words"] if clause.startswith(w)), None)
     if word is None or places.main is None:
         return ""

@@ -105,22 +105,17 @@ def name_indicators(text: str, quantities: list[Quantity]) -> list[str]:
         rights.append(text[q.end:stop])
 
     indicators: list[str] = [""] * n
-    i = 0
-    while i < n:
-        run = _list_run(lefts, continues, i, n)
-        if "分别" in lefts[i] and len(run) > 1:
-            before = lambda i=i: _subject_before(i, indicators, lefts, text, quantities[i], w)  # noqa: E731
-            for k, name in zip(run, _respectively(lefts[i], len(run), before)):
-                indicators[k] = name
-            i = run[-1] + 1
-            continue
-        i += 1
-
     shared_tail = _shared_list_tails(rights, quantities)
     nouns: dict[int, str] = {}
     list_leads: dict[int, str] = {}
     for i, q in enumerate(quantities):
         if indicators[i]:
+            continue
+        run = _list_run(lefts, continues, i, n) if "分别" in lefts[i] else [i]
+        if len(run) > 1:
+            before = lambda i=i: _subject_before(i, indicators, lefts, text, quantities[i], w)  # noqa: E731
+            for k, name in zip(run, _respectively(lefts[i], len(run), before, indicators[:i])):
+                indicators[k] = name
             continue
         raw_left = lefts[i].rstrip()
         left = _clean_left(lefts[i], w)
@@ -228,10 +223,11 @@ def _list_run(lefts, continues, i, n) -> list[int]:
     return run
 
 
-def _respectively(left: str, count: int, subject_before) -> list[str]:
+def _respectively(left: str, count: int, subject_before, earlier: list[str]) -> list[str]:
     """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all;
     长沙县、浏阳市、宁乡市收入分别为 -> the places go (they are the counties)
-    and 收入 names all; no subject at all -> the one of the figure before."""
+    and 收入 names all; no subject at all -> the figures just before
+    (游客X万人次,收入Y亿元,分别增长a%、b%), or the one before."""
     w = _words()
     before, _, after = left.partition("分别")
     predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
@@ -239,6 +235,9 @@ def _respectively(left: str, count: int, subject_before) -> list[str]:
     items = [_strip_place(s) for s in re.split(r"、|和|及|与", subject) if s]
     items = [s for s in items if s]
     if not items:
+        heads = [_without_change(e, w) for e in earlier if e][-count:]
+        if len(heads) == count and len(set(heads)) == count:
+            return [_finish(h + predicate, w) for h in heads]
         return [_finish(subject_before() + predicate, w)] * count
     if len(items) != count:
         name = items[0] if len(items) == 1 else subject
@@ -336,6 +335,13 @@ def _needs_subject(left: str, w: _Words) -> bool:
     return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.change if c.startswith(("同比", "比上年", "较")))
 
 
+def _without_change(name: str, w: _Words) -> str:
+    for c in w.change:
+        if name.endswith(c):
+            return name[: -len(c)]
+    return name
+
+
 def _subject_before(i, indicators, lefts, text, q, w) -> str:
     """The thing the figure before this one measured, without its change words."""
     if i and indicators[i - 1]:
@@ -345,10 +351,7 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
         j = start - 1
         prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w)
-    for c in w.change:
-        if prev.endswith(c):
-            prev = prev[: -len(c)]
-            break
+    prev = _without_change(prev, w)
     for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]

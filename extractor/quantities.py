@@ -16,6 +16,8 @@ from .numbers import NumberReading, NumberSpan, find_numbers
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
+# After 以上/以下, these start the rest of the sentence, not a category noun.
+_GOES_ON = set("都均也还已将并且就是为和与及、")
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -55,12 +57,15 @@ def lexicon() -> _Lexicon:
         for unit in spec["units"]:
             kinds.setdefault(str(unit), family)
     multipliers = {str(k): Decimal(str(v)) for k, v in units_cfg["multipliers"].items()}
-    unit_alts = "|".join(re.escape(u) for u in sorted(kinds, key=len, reverse=True))
+    # A Latin unit must not run on into more letters (km, not kmh); a Chinese
+    # one may be followed by anything (11家A级景区).
+    unit_alts = "|".join(re.escape(u) + ("(?![A-Za-z²³])" if u[-1].isascii() else "")
+                         for u in sorted(kinds, key=len, reverse=True))
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     year_unit = re.escape(units_cfg["year_unit"]["unit"])
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
-        rf"(?P<unit>{unit_alts}|{year_unit})(?![A-Za-z²³])")
+        rf"(?P<unit>{unit_alts}|{year_unit})")
     before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
                       key=lambda p: len(p[0]), reverse=True)
     after_map = {w: q for q, words in q_cfg["after"].items() for w in words}
@@ -163,8 +168,8 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     if after:
         word = after.group("w")
         nxt = text[after.end():after.end() + 1]
-        if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的"):
-            return None            # 5000万元以上项目: a category, not a figure
+        if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的") and nxt not in _GOES_ON:
+            return None            # 5000万元以上项目: a category, not a figure (五成以上都…: a figure)
         if len(word) > 1 or not (nxt and _HAN.match(nxt)):
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True

@@ -54,3 +54,15 @@ SEVERAL_PLACES = [
 @pytest.mark.parametrize("sentence, figure, expected", SEVERAL_PLACES)
 def test_several_places_and_aggregates(sentence, figure, expected):
     assert county_of(sentence, figure, default="房县") == expected
+
+
+AFTER_TIME_AND_PLAN_WORDS = [
+    ("国庆假期十堰市共接待游客120万人次", "120万人次", "十堰市"),
+    ("据统计,1至10月全省网络零售额3126亿元", "3126亿元", "湖北省"),
+    ("十堰市将加大支持,力争到2025年房县茶产业产值突破50亿元", "50亿元", "房县"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", AFTER_TIME_AND_PLAN_WORDS)
+def test_places_after_time_and_plan_words(sentence, figure, expected):
+    assert county_of(sentence, figure, default="房县") == expected

@@ -95,6 +95,14 @@ THRESHOLD_VS_FIGURE = [
     ("为40多家企业提供融资服务", [("40多家", "40", "家", "more_than", "")]),
 ]
 
+MORE_UNITS_AND_CONTEXTS = [
+    ("开行中欧班列超过300列,", [("超过300列", "300", "列", "more_than", "")]),
+    ("全县12家A级景区接待游客", [("12家", "12", "家", "", "")]),
+    ("全村六成以上都从事茶叶种植", [("六成以上", "6", "成", "more_than", "")]),
+    ("为70周岁以上老人发放补贴", []),
+    ("覆盖率约为85%,", [("约为85%", "85", "%", "approx", "")]),
+]
+
 BARE_HUNDREDS = [
     ("全年电商交易额超百亿元,", [("超百亿元", "100", "亿元", "more_than", "")]),
     ("带动近千户农户增收,", [("近千户", "1000", "户", "approx", "")]),
@@ -104,7 +112,7 @@ BARE_HUNDREDS = [
 ALL = [("multipliers", c) for c in MULTIPLIERS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
-    + [("bare 百/千", c) for c in BARE_HUNDREDS]
+    + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS]
 
 
 @pytest.mark.parametrize("group, case", ALL, ids=[f"{g}:{c[0]}" for g, c in ALL])
