@@ -7,6 +7,7 @@ right after a preposition (向竹溪县捐赠车辆30台), belongs to that place
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -125,21 +126,38 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
     """
     cfg = _cfg()
     main = places.main_name
-    aggregate = _aggregate(sentence[clause_from:pos].lstrip(), places)
-    if aggregate:
-        return aggregate
-    chosen, chosen_at = "", 0
+    candidates = []                       # (position, area): who the sentence is about so far
     for m in places.between(offset, offset + pos):
         start = m.start - offset
         before = sentence[clause_start(sentence, start):start].strip()
         opens_clause = not _strip_openers(before)
         after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
         if opens_clause or after_preposition:
-            chosen, chosen_at = _area_name(m, places), start
-    if chosen and chosen != main:
-        if _main_named_after(sentence, offset, pos, places) or _marker_between(sentence, chosen_at, pos):
-            return main   # 江苏天合等2个企业落户临泽; …;全县新增…: the article's county again
-    return chosen or main
+            candidates.append((start, _area_name(m, places)))
+    for start in _clause_starts(sentence, pos):
+        aggregate = _aggregate(sentence[start:pos], places)
+        # an aggregate reaches later clauses only from a clause that states a
+        # figure (全省网络零售额3126亿元,同比增长9.4%), not from 全省首批…县
+        if aggregate and (start == clause_start(sentence, pos) or _DIGIT.search(sentence, start, _clause_end(sentence, start))):
+            candidates.append((start, aggregate))
+    if not candidates:
+        return main
+    chosen_at, chosen = max(candidates)
+    if chosen != main and (_main_named_after(sentence, offset, pos, places)
+                           or _marker_between(sentence, chosen_at, pos)):
+        return main   # 江苏天合等2个企业落户临泽; …;全县新增…: the article's county again
+    return chosen
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _clause_starts(sentence: str, pos: int) -> list[int]:
+    return [0] + [k + 1 for k in range(pos) if sentence[k] in ",，;；:："]
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    return next((k for k in range(start, len(sentence)) if sentence[k] in ",，;；:：。"), len(sentence))
 
 
 def _strip_openers(text: str) -> str:
@@ -157,7 +175,8 @@ def _strip_openers(text: str) -> str:
         found = time_phrases(text)
         if found and found[0][0] == 0:
             text = text[found[0][1]:]
-        text = text.lstrip("到至在于")
+        if text[:1] in "到至" and text[1:2].isdigit():
+            text = text[1:]               # 到2025年
     return text
 
 
@@ -209,6 +228,8 @@ def _aggregate(clause: str, places: Places) -> str:
     level = cfg["aggregates"][word]
     if level == "country":
         return cfg["country"]
+    if level == "city":   # 全市: the county-level city itself, else the prefecture around the county
+        return places.main.name if places.main.name.endswith("市") else places.main.prefecture
     if level == "prefecture":
         return places.main.prefecture
     return places.main.province

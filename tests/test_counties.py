@@ -66,3 +66,17 @@ AFTER_TIME_AND_PLAN_WORDS = [
 @pytest.mark.parametrize("sentence, figure, expected", AFTER_TIME_AND_PLAN_WORDS)
 def test_places_after_time_and_plan_words(sentence, figure, expected):
     assert county_of(sentence, figure, default="房县") == expected
+
+
+AGGREGATES_IN_CONTEXT = [
+    ("在全国各地开办门店2100个", "2100个", "房县", "房县"),                       # a location, not the country
+    ("全省网络零售额3126亿元,同比增长9.4%", "9.4%", "房县", "湖北省"),          # carried from a clause with a figure
+    ("全省首批典型县获得命名,品牌价值突破30亿元", "30亿元", "房县", "房县"),    # an honour, not a subject
+    ("全市生产总值增长6%", "6%", "房县", "十堰市"),                              # 全市 around a 县: the prefecture
+    ("全市生产总值增长6%", "6%", "万宁市", "万宁市"),                            # 全市 of a county-level city: itself
+]
+
+
+@pytest.mark.parametrize("sentence, figure, main, expected", AGGREGATES_IN_CONTEXT)
+def test_aggregates_in_context(sentence, figure, main, expected):
+    assert county_of(sentence, figure, default=main) == expected
