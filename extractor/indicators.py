@@ -276,7 +276,8 @@ def _noun_after(right: str, q: Quantity) -> bool:
     if q.kind not in _NOUN_AFTER_KINDS or not right:
         return False
     first = right.lstrip("“‘\"《")[:1]
-    return bool(first and _HAN.match(first)) and not right.startswith(tuple(_words().np_stops))
+    return bool(first and (_HAN.match(first) or first.isascii() and first.isalpha())) \
+        and not right.startswith(tuple(_words().np_stops))      # 12家A级景区 too
 
 
 def _plain_noun_phrase(text: str, w: _Words) -> str:

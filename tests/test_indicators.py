@@ -48,13 +48,22 @@ ATTRIBUTES_WITH_DE = [
     ("每户每年都有1万多元的收入", ["每户每年都收入"]),
 ]
 
+COMPARISONS_AND_PLANS = [
+    ("全县油茶种植面积46万亩,约占全省的18%", ["油茶种植面积", "油茶种植面积约占全省"]),
+    ("规模以上工业增加值增长7.9%,高于全省1.6个百分点",
+     ["规模以上工业增加值增长", "规模以上工业增加值高于全省"]),
+    ("建成投产后预计年产值可达45亿元", ["年产值"]),
+    ("全县12家A级景区接待游客86万人次", ["A级景区接待游客", "A级景区接待游客"]),
+]
+
 EXAMPLES_BEFORE_DENG = [
     ("签约某某食品、某某纺织等项目18个", ["签约项目"]),
 ]
 
 ALL = [("clause before", c) for c in CLAUSE_BEFORE] + [("change words", c) for c in CHANGE_WORDS] \
     + [("分别", c) for c in RESPECTIVELY] + [("thing after count", c) for c in COUNTED_THING_AFTER] \
-    + [("的", c) for c in ATTRIBUTES_WITH_DE] + [("等", c) for c in EXAMPLES_BEFORE_DENG]
+    + [("的", c) for c in ATTRIBUTES_WITH_DE] + [("等", c) for c in EXAMPLES_BEFORE_DENG] \
+    + [("comparisons and plans", c) for c in COMPARISONS_AND_PLANS]
 
 
 @pytest.mark.parametrize("group, case", ALL, ids=[f"{g}:{c[0]}" for g, c in ALL])
