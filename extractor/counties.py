@@ -15,7 +15,7 @@ from functools import cached_property
 
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
-from .segment import clause_start
+from .segment import clause_end, clause_start
 
 
 
@@ -138,7 +138,7 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
         aggregate = _aggregate(sentence[start:pos], places)
         # an aggregate reaches later clauses only from a clause that states a
         # figure (全省网络零售额3126亿元,同比增长9.4%), not from 全省首批…县
-        if aggregate and (start == clause_start(sentence, pos) or _DIGIT.search(sentence, start, _clause_end(sentence, start))):
+        if aggregate and (start == clause_start(sentence, pos) or _DIGIT.search(sentence, start, clause_end(sentence, start))):
             candidates.append((start, aggregate))
     if not candidates:
         return main
@@ -154,10 +154,6 @@ _DIGIT = re.compile(r"[0-9]")
 
 def _clause_starts(sentence: str, pos: int) -> list[int]:
     return [0] + [k + 1 for k in range(pos) if sentence[k] in ",，;；:："]
-
-
-def _clause_end(sentence: str, start: int) -> int:
-    return next((k for k in range(start, len(sentence)) if sentence[k] in ",，;；:：。"), len(sentence))
 
 
 def _strip_openers(text: str) -> str:

@@ -22,9 +22,9 @@ from functools import cache, lru_cache
 
 from . import rules
 from .models import Quantity
-from .segment import clause_start
+from .segment import CLAUSE_MARKS, clause_end, clause_start
 
-_BOUNDARY = set(",，;；。!?！？:：")
+_BOUNDARY = CLAUSE_MARKS
 _CONNECTORS = "、和及与以及并,， "
 _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
@@ -99,7 +99,7 @@ def name_indicators(text: str, quantities: list[Quantity]) -> list[str]:
         start = max(clause_from, prev_end)
         lefts.append(text[start:q.start])
         continues.append(prev_end > clause_from)
-        stop = _clause_end(text, q.end)
+        stop = clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
         rights.append(text[q.end:stop])
@@ -203,13 +203,6 @@ def _drop_examples(left: str) -> str:
     if words and words[0][1].startswith("v") and len(words) > 1:
         return words[0][0] + after
     return after
-
-
-def _clause_end(text: str, pos: int) -> int:
-    for j in range(pos, len(text)):
-        if text[j] in _BOUNDARY:
-            return j
-    return len(text)
 
 
 def _list_run(lefts, continues, i, n) -> list[int]:

@@ -12,7 +12,7 @@ from .counties import Places, attribute, find_places, main_county_over, respecti
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
-from .quantities import find_quantities
+from .quantities import find_quantities, split_multiplier
 from .segment import clause_start, segment
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
@@ -105,22 +105,12 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, places: P
                   sentences: list[Sentence]) -> Figure:
     start, end = norm.span_in_original(f.start, f.end)
     heading = next((s.heading or s.title for s in reversed(sentences) if s.start <= f.start), "")
-    std_factor, std_unit = _split_multiplier(f.unit)
+    std_factor, std_unit = split_multiplier(f.unit)
     return Figure(
         county=f.place or places.main_name, indicator=f.indicator, value=f.value, unit=f.unit,
         source=doc.source, status="actual", period=f.period or heading_period(heading),
         std_value=_std(f.value, std_factor), std_unit=std_unit,
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text)
-
-
-def _split_multiplier(unit: str) -> tuple[Decimal, str]:
-    """万元 -> (10000, 元)."""
-    from .quantities import lexicon
-
-    for mult, factor in sorted(lexicon().multipliers.items(), key=lambda m: -len(m[0])):
-        if unit.startswith(mult) and len(unit) > len(mult):
-            return factor, unit[len(mult):]
-    return Decimal(1), unit
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,

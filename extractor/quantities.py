@@ -13,6 +13,7 @@ from decimal import Decimal
 from . import rules
 from .models import Quantity
 from .numbers import NumberReading, NumberSpan, find_numbers
+from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
@@ -27,6 +28,7 @@ class _Lexicon:
     kinds: dict                    # unit -> family
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
+    unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
     bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
     before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
@@ -74,6 +76,7 @@ def lexicon() -> _Lexicon:
         unit_re=unit_re,
         kinds=kinds,
         multipliers=multipliers,
+        unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
         may_hold=re.compile(
             r"[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
@@ -276,12 +279,8 @@ def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexic
     (总投资超500亿元的产业集群, with nothing counted after it, is a figure)."""
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
-    clause_end = _CLAUSE_END.search(text, cand.end)
-    limit = clause_end.start() if clause_end else len(text)
+    limit = clause_end(text, cand.end)
     return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in later)
-
-
-_CLAUSE_END = re.compile(r"[,，;；。!?！？]")
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -326,6 +325,15 @@ def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
                     std_factor=factor, std_unit=c.unit)
+
+
+def split_multiplier(unit: str) -> tuple[Decimal, str]:
+    """万元 -> (10000, 元); a unit without a multiplier -> (1, unit)."""
+    lex = lexicon()
+    m = lex.unit_multiplier.match(unit)
+    if m and len(unit) > m.end():
+        return lex.multipliers[m.group()], unit[m.end():]
+    return Decimal(1), unit
 
 
 def _exact(d: Decimal) -> Decimal:

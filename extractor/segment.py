@@ -76,7 +76,7 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     return pieces
 
 
-_CLAUSE_END = set(",，;；。!?！？:：")
+CLAUSE_MARKS = frozenset(",，;；。!?！？:：")
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -92,6 +92,14 @@ def clause_start(text: str, pos: int) -> int:
             if depth == 0:
                 return j + 1
             depth -= 1
-        elif ch in _CLAUSE_END and depth == 0:
+        elif ch in CLAUSE_MARKS and depth == 0:
             return j + 1
     return 0
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends: the next clause mark, or the end."""
+    for j in range(pos, len(text)):
+        if text[j] in CLAUSE_MARKS:
+            return j
+    return len(text)
