@@ -24,6 +24,9 @@ def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
     cfg["subject_openers"] = tuple(cfg["subject_openers"])
     cfg["aggregate_words"] = tuple(sorted(cfg["aggregates"], key=len, reverse=True))
+    cfg["openers_re"] = re.compile("|".join(map(re.escape, cfg["subject_openers"])))
+    # most clauses name no aggregate at all: one search rules them out
+    cfg["aggregate_re"] = re.compile("|".join(map(re.escape, cfg["aggregate_words"])))
     return cfg
 
 
@@ -135,7 +138,7 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
         if opens_clause or after_preposition:
             candidates.append((start, _area_name(m, places)))
     for start in _clause_starts(sentence, pos):
-        aggregate = _aggregate(sentence[start:pos], places)
+        aggregate = _aggregate(sentence, start, pos, places)
         # an aggregate reaches later clauses only from a clause that states a
         # figure (全省网络零售额3126亿元,同比增长9.4%), not from 全省首批…县
         if aggregate and (start == clause_start(sentence, pos) or _DIGIT.search(sentence, start, clause_end(sentence, start))):
@@ -152,25 +155,25 @@ def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Pl
 _DIGIT = re.compile(r"[0-9]")
 
 
+_CLAUSE_MARK = re.compile("[,，;；:：]")
+
+
 def _clause_starts(sentence: str, pos: int) -> list[int]:
-    return [0] + [k + 1 for k in range(pos) if sentence[k] in ",，;；:："]
+    return [0] + [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)]
 
 
 def _strip_openers(text: str) -> str:
     """What is left of the words before a place once openers (其中, 力争) and
     time phrases (上半年, 到2025年) are taken off its start: '' if nothing."""
-    from .timeinfo import time_phrases
+    from .timeinfo import leading_time_phrase
 
-    openers = _cfg()["subject_openers"]
+    openers = _cfg()["openers_re"]
     previous = None
     while text and text != previous:
         previous = text
-        for word in openers:
-            if text.startswith(word):
-                text = text[len(word):]
-        found = time_phrases(text)
-        if found and found[0][0] == 0:
-            text = text[found[0][1]:]
+        while m := openers.match(text):
+            text = text[m.end():]
+        text = text[leading_time_phrase(text):]
         if text[:1] in "到至" and text[1:2].isdigit():
             text = text[1:]               # 到2025年
     return text
@@ -214,10 +217,12 @@ def respective_places(sentence: str, offset: int, figure_starts: list[int], plac
     return assigned
 
 
-def _aggregate(clause: str, places: Places) -> str:
-    """全市县域…, 全省…: the wider area the clause opens with."""
+def _aggregate(sentence: str, start: int, end: int, places: Places) -> str:
+    """全市县域…, 全省…: the wider area the clause sentence[start:end] opens with."""
     cfg = _cfg()
-    clause = _strip_openers(clause) if clause else clause
+    if not cfg["aggregate_re"].search(sentence, start, end):
+        return ""
+    clause = _strip_openers(sentence[start:end])
     word = next((w for w in cfg["aggregate_words"] if clause.startswith(w)), None)
     if word is None or places.main is None:
         return ""

@@ -150,7 +150,11 @@ class Gazetteer:
             for s in surfaces:
                 lengths.setdefault(s[0], set()).add(len(s))
             starts = re.compile("[" + "".join(sorted(map(re.escape, lengths))) + "]")
-            self._scan[mode] = (starts, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()})
+            # a position whose first two characters begin no surface is passed
+            # over without slicing names (None if a surface has one character)
+            pairs = (frozenset(s[:2] for s in surfaces)
+                     if min(map(len, surfaces)) >= 2 else None)
+            self._scan[mode] = (starts, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, pairs)
 
     # ------------------------------------------------------------------ lookups
     def by_name(self, name: str) -> tuple[Place, ...]:
@@ -164,7 +168,7 @@ class Gazetteer:
         Full names (and aliases such as 门源县 for 门源回族自治县) always; with
         `short_names`, also short names of the levels in places.yaml (竹溪, 湖北).
         """
-        starts, lengths = self._scan[short_names]
+        starts, lengths, pairs = self._scan[short_names]
         full, short = self._full, self._short
         n = len(text)
         out: list[PlaceMention] = []
@@ -174,6 +178,9 @@ class Gazetteer:
             if m is None:
                 return out
             s = m.start()
+            if pairs is not None and text[s:s + 2] not in pairs:
+                i = s + 1
+                continue
             found = None
             for length in lengths[text[s]]:
                 e = s + length

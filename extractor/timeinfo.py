@@ -67,6 +67,20 @@ def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, s
     return tuple(found)
 
 
+def leading_time_phrase(text: str) -> int:
+    """Where the time phrase that opens ``text`` ends (0 if none opens it):
+    the first of ``time_phrases(text)`` when it starts at 0, without scanning
+    the rest of the text."""
+    r = _rules()
+    m = r.time.match(text)
+    if m is None or not m.group(0) or not r.trigger.search(text):
+        return 0
+    if (r.year_only.match(m.group(0)) and m.end() < len(text)
+            and not r.year_followers.match(text, m.end())):
+        return 0
+    return m.end()
+
+
 def period_before(text: str, pos: int) -> str:
     """The time phrase nearest before ``pos`` in ``text``, or ''."""
     best = ""

@@ -1,7 +1,7 @@
 """Period and status."""
 import pytest
 
-from extractor.timeinfo import heading_period, period_before, status, time_phrases
+from extractor.timeinfo import heading_period, leading_time_phrase, period_before, status, time_phrases
 
 PERIODS = [
     ("1至3月份,累计完成投资22.6亿元", "22.6", "1至3月份"),
@@ -25,6 +25,25 @@ def test_heading_period_accepts_a_year_before_a_noun():
 
 def test_time_phrases_skip_event_years():
     assert [p for *_, p in time_phrases("举行2023年招商大会")] == []
+
+
+# leading_time_phrase agrees with the first of time_phrases when it opens the text
+LEADING = [
+    ("上半年全县实现生产总值", "上半年"),
+    ("1-6月份全县", "1-6月份"),
+    ("全县上半年实现", ""),
+    ("2023年招商大会签约12个项目", ""),     # an event year, as time_phrases has it
+    ("2023年,全县", "2023年"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEADING)
+def test_leading_time_phrase(text, expected):
+    end = leading_time_phrase(text)
+    assert text[:end] == expected
+    found = time_phrases(text)
+    assert end == (found[0][1] if found and found[0][0] == 0 else 0)
 
 
 STATUS = [
