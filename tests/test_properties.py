@@ -41,3 +41,21 @@ def test_html_input_never_crashes(text):
     page = "<html><body><p>" + text + "</p></body></html>"
     for f in extract_text(page, source="p.html"):
         assert page[f.start:f.end] == f.mention
+
+
+RUN_PIECES = list("0123456789.,一二三四五六七八九十百千万亿两〇零伍余多几来点") + ["分之", " "]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(RUN_PIECES), min_size=1, max_size=40).map("".join))
+def test_direct_reading_of_runs_agrees_with_the_token_reader(text):
+    # numbers._read_run_at reads plain runs (87.7, 一) without tokens; it must
+    # give what the token reader gives for every run.
+    from extractor import numbers
+
+    g = numbers._grammar()
+    for run in g.run_re.finditer(text):
+        a, b = run.span()
+        direct = [f.span() for f in numbers._read_run_at(text, a, b, g)]
+        by_tokens = [f.span() for f in numbers._read_run(numbers._text_tokens(text, a, b, g), text, g)]
+        assert direct == by_tokens
