@@ -16,6 +16,7 @@ from functools import cached_property
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
 from .segment import clause_end, clause_start
+from .timeinfo import leading_time_phrase
 
 
 
@@ -165,8 +166,6 @@ def _clause_starts(sentence: str, pos: int) -> list[int]:
 def _strip_openers(text: str) -> str:
     """What is left of the words before a place once openers (其中, 力争) and
     time phrases (上半年, 到2025年) are taken off its start: '' if nothing."""
-    from .timeinfo import leading_time_phrase
-
     openers = _cfg()["openers_re"]
     previous = None
     while text and text != previous:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import rules
+from .gazetteer import gazetteer
 from .models import Quantity
 from .segment import CLAUSE_MARKS, clause_end, clause_start
 
@@ -28,6 +29,8 @@ _BOUNDARY = CLAUSE_MARKS
 _CONNECTORS = "、和及与以及并,， "
 _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
+_QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
+_BOUNDARY_STRIP = " " + "".join(_BOUNDARY)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _COUNT_KINDS = {"count", "people"}
@@ -355,12 +358,12 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
 def _clean_left(text: str, w: _Words) -> str:
     text = _strip_brackets(text)
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
-    text = "".join(ch for ch in text if ch not in _QUOTE_CHARS or ch in "“”")
+    text = _QUOTES_DROPPED.sub("", text)
     text = _after_last_preposition(text)
     previous = None
     while previous != text:
         previous = text
-        text = text.strip(" " + "".join(_BOUNDARY))
+        text = text.strip(_BOUNDARY_STRIP)
         m = w.time.match(text)
         if m and m.end() > 0:
             text = text[m.end():]
@@ -372,8 +375,6 @@ def _clean_left(text: str, w: _Words) -> str:
 def _after_last_preposition(text: str) -> str:
     """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: a figure given to a
     place is named from that place on."""
-    from .gazetteer import gazetteer
-
     for k in range(len(text) - 1, 0, -1):
         if text[k - 1] in "向给为对帮替":
             rest = text[k:]
@@ -390,8 +391,6 @@ _PLACE_CHARS = re.compile(r"[县市区旗省州盟]")
 
 def _strip_place(text: str) -> str:
     """竹溪县捐赠车辆 -> 捐赠车辆: a place name opening the phrase is its subject."""
-    from .gazetteer import gazetteer
-
     if not _PLACE_CHARS.search(text, 0, 12):
         return text
     found = gazetteer().find(text[:12])
@@ -409,7 +408,7 @@ def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
         # a one-character word only where it is a word of its own (对, not 对口)
         if m and (len(m.group(0)) > 1 or _cut(text[:6])[0][0] == m.group(0)):
             text, changed = text[m.end():], True
-        m = trail_re.search(text) if trailing else None
+        m = trail_re.search(text) if trailing and text.endswith(trailing) else None
         if m:
             text, changed = text[:m.start()], True
     return text

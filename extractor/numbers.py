@@ -231,7 +231,10 @@ class _Expr:
     scale: Decimal | None = None     # ... and the product of the multipliers
 
     def reading(self) -> NumberReading:
-        lo, hi = _clean(self.lo), _clean(self.hi)
+        lo = _clean(self.lo)
+        if self.hi is self.lo:               # most numbers: not a range
+            return NumberReading(lo, None, self.qualifier)
+        hi = _clean(self.hi)
         return NumberReading(lo, hi if hi != lo else None, self.qualifier)
 
     def scaled(self, factor: Decimal) -> _Expr:

@@ -34,7 +34,7 @@ class _Lexicon:
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     not_before: dict
     year: dict
-    before_q: list                 # (word, qualifier), longest first
+    before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
     after_q: re.Pattern
     after_q_map: dict
     not_after_q: dict
@@ -85,10 +85,10 @@ def lexicon() -> _Lexicon:
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
-        before_q_map=dict(before_q),
+        before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
-        before_q=before_q,
+        before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
         after_q_map=after_map,
         not_after_q={k: tuple(v) for k, v in q_cfg["not_after"].items()},
@@ -217,12 +217,16 @@ def _qualifier_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | N
     p = pos
     while p > 0 and text[p - 1] == " ":
         p -= 1
-    for word, qualifier in lex.before_q:
-        if text.startswith(word, p - len(word)) and p - len(word) >= 0:
-            prev = text[p - len(word) - 1:p - len(word)]
-            if len(word) == 1 and prev and prev in lex.not_after_q.get(word, ()):
+    for length in lex.before_q_lengths:          # longest word first
+        if length > p:
+            continue
+        word = text[p - length:p]
+        qualifier = lex.before_q_map.get(word)
+        if qualifier is not None:
+            prev = text[p - length - 1:p - length]
+            if length == 1 and prev and prev in lex.not_after_q.get(word, ()):
                 return None
-            return p - len(word), qualifier
+            return p - length, qualifier
     return None
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
+from .gazetteer import gazetteer
 from .quantities import lexicon
+from .timeinfo import time_phrases
 
 _LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>\S{0,5})$")
@@ -193,7 +195,6 @@ def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
                labels: int, groups: int, width: int, start: int) -> Table | None:
     cfg = _cfg()
     table_unit, title = _context(before)
-    from .timeinfo import time_phrases
     # 表12024年…: the table's number runs into the year
     title_times = time_phrases(_TABLE_NUMBER.sub("", title), heading=True)
     title_period = title_times[0][2] if title_times else ""
@@ -252,8 +253,6 @@ def _header_parts(head: str) -> tuple[str, str, str]:
 
 def _place(label: str) -> str:
     """The row label when it is a place name (分地区 tables)."""
-    from .gazetteer import gazetteer
-
     found = gazetteer().find(label, short_names=True)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(label):
         places = found[0].places
