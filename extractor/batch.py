@@ -3,6 +3,7 @@ processes; for each input its figures (in pieces for a long one) or why it
 could not be read."""
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, replace
 from typing import Iterator
@@ -86,6 +87,10 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     forking = os.name != "nt"
     if forking:
         _warm_up()    # loaded once here, the workers inherit the dictionaries
+        # Objects loaded so far live as long as the process: keep the
+        # collector off them, so workers do not copy their pages by touching
+        # them (copy-on-write) on every collection.
+        gc.freeze()
     ctx = multiprocessing.get_context("fork" if forking else "spawn")
     workers = min(jobs, len(paths))
     # A few files per task: less traffic between processes, order still kept.
@@ -114,6 +119,8 @@ def _whole_file(path: str, options: Options, county_from_path: bool, render=None
 
 def _warm_up() -> None:
     """Load the rules and dictionaries once per worker, before its first file."""
+    from .indicators import load_dictionary
     from .pipeline import extract_text
 
     extract_text("房县新建学校3所。")
+    load_dictionary()   # not every sentence needs it; in the parent it is shared by all workers

@@ -17,9 +17,8 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from extractor import rules
+from extractor import rules, wordlist
 
 LEVELS = ("province", "prefecture", "county")
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -49,21 +48,6 @@ class PlaceMention:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def _jieba_words(min_freq: int) -> set[str]:
-    """Two-character words of jieba's dictionary with at least `min_freq`.
-
-    Read straight from the data file: importing jieba's tokenizer is not needed
-    (and its first use builds a prefix dict, which takes a second).
-    """
-    words = set()
-    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 2 and len(parts[0]) == 2 and int(parts[1]) >= min_freq:
-                words.add(parts[0])
-    return words
 
 
 def _sorted(places) -> tuple[Place, ...]:
@@ -308,4 +292,4 @@ def _read_rows() -> list[dict]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     cfg = rules.load("places")
-    return Gazetteer(_read_rows(), cfg, _jieba_words(int(cfg.get("word_check_min_freq", 3))))
+    return Gazetteer(_read_rows(), cfg, wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from . import rules
+from . import rules, wordlist
 from .gazetteer import gazetteer
 from .models import Quantity
 from .segment import CLAUSE_MARKS, clause_end, clause_start
@@ -77,11 +77,15 @@ def _words() -> _Words:
 @cache
 def _jieba():
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
+    return jieba, wordlist.tags()
+
+
+def load_dictionary() -> None:
+    """Load jieba's dictionary now rather than at the first word cut."""
+    _jieba()
 
 
 @lru_cache(maxsize=256)     # repeats within one sentence, not across documents
