@@ -156,14 +156,10 @@ class Gazetteer:
         full, short = self._full, self._short
         n = len(text)
         out: list[PlaceMention] = []
-        i = 0
-        while True:
-            m = starts.search(text, i)
-            if m is None:
-                return out
+        i = 0                                  # the end of the last mention
+        for m in starts.finditer(text):
             s = m.start()
-            if pairs is not None and text[s:s + 2] not in pairs:
-                i = s + 1
+            if s < i or (pairs is not None and text[s:s + 2] not in pairs):
                 continue
             found = None
             for length in lengths[text[s]]:
@@ -183,12 +179,12 @@ class Gazetteer:
                         found = PlaceMention(s, e, surface, places, True)
                         break
             if found is None:
-                i = s + 1
                 continue
             if found.surface.endswith("市") and not found.is_short:
                 found = self._yield_shared_shi(text, found)
             out.append(found)
             i = found.end
+        return out
 
     def _yield_shared_shi(self, text: str, found: PlaceMention) -> PlaceMention:
         """枣庄市中区 is 枣庄 + 市中区: when the 市 that ends a match also starts
