@@ -91,6 +91,8 @@ def load_dictionary() -> None:
 @lru_cache(maxsize=256)     # repeats within one sentence, not across documents
 def _cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words of a short text with their dictionary tag ('' if unknown)."""
+    if not text:
+        return ()
     jieba, tags = _jieba()
     return tuple((w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False))
 
@@ -262,6 +264,9 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
         group.append(i)
         stripped = right.rstrip(" ")
         if not stripped.endswith(("、", "和", "及", "与")):
+            if len(group) == 1:          # not a list: nothing to share
+                group = []
+                continue
             plain = _strip_brackets(right)
             np = _noun_phrase(plain, _words())
             tail = plain[plain.find(np) + len(np):]
