@@ -204,6 +204,73 @@ def cli_jobs(cmd: list[str], docs: list[Document], jobs: int) -> None:
              f"NO ({rows[1]} vs {rows[jobs]} lines)")
 
 
+# ---------------------------------------------------------------- memory run
+
+def tree_memory_mb(pid: int) -> tuple[float, float, float]:
+    """(PSS total, RSS total, largest RSS) in MB of ``pid`` and its descendants,
+    read from /proc. Forked workers share the dictionaries' pages with the
+    parent: RSS counts a shared page in every process, PSS splits it between
+    them, so the PSS total is the memory the run really holds."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    pss = rss = largest = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                fields = {k: int(v.split()[0]) * 1024 / MB for k, v in (l.split(":", 1) for l in f if l[0].isupper())}
+        except (OSError, ValueError):
+            continue
+        pss += fields.get("Pss", 0.0)
+        rss += fields.get("Rss", 0.0)
+        largest = max(largest, fields.get("Rss", 0.0))
+    return pss, rss, largest
+
+
+def stream_run(cmd: list[str], sample_dir: Path, mb: float, jobs: int) -> None:
+    """Write a corpus of ``mb`` MB as files, stream it through the CLI (rows to
+    /dev/null) and sample the RSS of the CLI and its workers every 0.2 s."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        line("stream run", "skipped: needs /proc (Linux)")
+        return
+    samples = [p for p in iter_paths([str(sample_dir)])]
+    texts = [Path(p).read_bytes() for p in samples]
+    with tempfile.TemporaryDirectory(prefix="county-figures-stream-") as tmp:
+        total = i = 0
+        while total < mb * MB:
+            sub = Path(tmp, f"{i // 1000:04d}")        # 1000 files per folder
+            sub.mkdir(exist_ok=True)
+            data = texts[i % len(texts)]
+            Path(sub, f"{i:07d}_{Path(samples[i % len(samples)]).name}").write_bytes(data)
+            total += len(data)
+            i += 1
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd + ["extract", tmp, "--jobs", str(jobs), "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak_pss = peak_rss = peak_one = 0.0
+        while proc.poll() is None:
+            pss, rss, one = tree_memory_mb(proc.pid)
+            peak_pss, peak_rss, peak_one = max(peak_pss, pss), max(peak_rss, rss), max(peak_one, one)
+            time.sleep(0.2)
+        wall = time.perf_counter() - t0
+        err = proc.stderr.read().decode("utf-8", "replace").strip()
+        status = "ok" if proc.returncode == 0 else f"FAILED (exit {proc.returncode}): {err[:200]}"
+        line("stream run", f"{total / MB:.0f} MB in {i} files, --jobs {jobs}: {wall:.0f} s wall, "
+                           f"{total / MB / wall:.2f} MB/s, {status}")
+        line("peak memory, CLI and workers", f"{peak_pss:7.1f} MB PSS in all (target < 500 MB: "
+                                             f"{'met' if peak_pss < 500 else 'NOT met'}); RSS {peak_rss:.1f} MB "
+                                             f"summed over processes, largest process {peak_one:.1f} MB")
+
+
 # ------------------------------------------------------------------------ main
 
 def main() -> None:
@@ -212,6 +279,9 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, metavar="N",
                     help="also time `county-figures extract DIR --jobs 1` and `--jobs N`")
     ap.add_argument("--samples", type=Path, default=REPO / "samples", help="folder of articles to repeat")
+    ap.add_argument("--stream-mb", type=float, default=0, metavar="N",
+                    help="also stream a corpus of N MB of files through the CLI (--jobs N or 1) "
+                         "and report the peak RSS of the CLI and its workers (1000 for the 1 GB check)")
     ap.add_argument("--no-tracemalloc", action="store_true",
                     help="skip the untimed tracemalloc pass over the distinct articles")
     args = ap.parse_args()
@@ -282,6 +352,8 @@ def main() -> None:
 
     if args.jobs:
         cli_jobs(cmd, docs, args.jobs)
+    if args.stream_mb:
+        stream_run(cmd, args.samples, args.stream_mb, args.jobs or 1)
 
 
 if __name__ == "__main__":
