@@ -14,7 +14,8 @@ _PART = re.compile(r"[;；。!?！？]")
 
 @dataclass(frozen=True)
 class _TimeRules:
-    time: re.Pattern
+    time: re.Pattern             # any time phrase (finds where one starts)
+    each: tuple                  # each pattern alone (the longest at that place wins)
     trigger: re.Pattern
     year_only: re.Pattern
     year_followers: re.Pattern
@@ -32,6 +33,7 @@ def _rules() -> _TimeRules:
     target_words = sorted(cfg["target_words"], key=len, reverse=True)
     return _TimeRules(
         time=re.compile("|".join(f"(?:{p})" for p in alts)),
+        each=tuple(re.compile(p) for p in alts),
         trigger=re.compile(f"[{re.escape(cfg['trigger_chars'])}]"),
         year_only=re.compile(r"^(?:19|20)\d{2}年$"),
         year_followers=re.compile(cfg["year_followers"]),
@@ -54,17 +56,31 @@ def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, s
     if not r.trigger.search(text):
         return ()
     found = []
-    for m in r.time.finditer(text):
-        phrase = m.group(0)
-        if not phrase:
+    pos = 0
+    while (m := r.time.search(text, pos)) is not None:
+        start, end = m.start(), _longest_end(r, text, m)
+        pos = end if end > start else start + 1
+        if end == start:
             continue
-        if (not heading and r.year_only.match(phrase) and m.end() < len(text)
-                and not r.year_followers.match(text, m.end())):
+        phrase = text[start:end]
+        if (not heading and r.year_only.match(phrase) and end < len(text)
+                and not r.year_followers.match(text, end)):
             continue
-        if m.start() and text[m.start() - 1].isdigit():
+        if start and text[start - 1].isdigit():
             continue
-        found.append((m.start(), m.end(), phrase.translate(_QUOTES)))
+        found.append((start, end, phrase.translate(_QUOTES)))
     return tuple(found)
+
+
+def _longest_end(r: _TimeRules, text: str, m: re.Match) -> int:
+    """Where the longest time phrase starting at ``m`` ends: 2024年12月31日,
+    not the 2024年 that the year pattern alone would take."""
+    end = m.end()
+    for pattern in r.each:
+        other = pattern.match(text, m.start())
+        if other is not None and other.end() > end:
+            end = other.end()
+    return end
 
 
 def leading_time_phrase(text: str) -> int:
@@ -75,10 +91,11 @@ def leading_time_phrase(text: str) -> int:
     m = r.time.match(text)
     if m is None or not m.group(0) or not r.trigger.search(text):
         return 0
-    if (r.year_only.match(m.group(0)) and m.end() < len(text)
-            and not r.year_followers.match(text, m.end())):
+    end = _longest_end(r, text, m)
+    if (r.year_only.match(text, 0, end) and end < len(text)
+            and not r.year_followers.match(text, end)):
         return 0
-    return m.end()
+    return end
 
 
 def period_before(text: str, pos: int) -> str:
