@@ -1,5 +1,9 @@
 """Segmentation: sentences, headings, page furniture."""
-from extractor.segment import is_furniture, is_heading, segment
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.segment import CLAUSE_MARKS, clause_end, clause_start, is_furniture, is_heading, segment
 
 
 def test_sentences_headings_and_offsets():
@@ -36,3 +40,39 @@ def test_heading():
     assert is_heading("党建引领 发展强劲")
     assert not is_heading("全县新建学校3所,新增学位1200个。")
     assert not is_heading("亮点一:产业发展,")
+
+
+# (text, position, clause start, clause end)
+CLAUSES = [
+    ("全县生产总值87.7亿元,增长6%", 15, 13, 17),
+    ("外贸出口总额(1—5月)达8.98亿美元,增长3%", 13, 0, 20),       # a closed pair is skipped
+    ("收入10亿元(上年同期为10.2亿元),增长5%", 14, 7, 19),        # inside an open bracket
+    ("收入10亿元(上年同期为10.2亿元,增长5%", 21, 19, 23),
+    ("无标点的一句话", 3, 0, 7),
+]
+
+
+@pytest.mark.parametrize("text, pos, start, end", CLAUSES)
+def test_clause_bounds(text, pos, start, end):
+    assert (clause_start(text, pos), clause_end(text, pos)) == (start, end)
+
+
+def _clause_start_by_scan(text, pos):
+    depth = 0
+    for j in range(pos - 1, -1, -1):
+        if text[j] in ")）":
+            depth += 1
+        elif text[j] in "(（":
+            if depth == 0:
+                return j + 1
+            depth -= 1
+        elif text[j] in CLAUSE_MARKS and depth == 0:
+            return j + 1
+    return 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab1,，;。:()（）")), max_size=30).map("".join), st.integers(0, 30))
+def test_clause_start_agrees_with_a_plain_scan(text, pos):
+    pos = min(pos, len(text))
+    assert clause_start(text, pos) == _clause_start_by_scan(text, pos)
