@@ -133,11 +133,16 @@ class Gazetteer:
             lengths: dict[str, set[int]] = {}
             for s in surfaces:
                 lengths.setdefault(s[0], set()).add(len(s))
-            starts = re.compile("[" + "".join(sorted(map(re.escape, lengths))) + "]")
-            # a position whose first two characters begin no surface is passed
-            # over without slicing names (None if a surface has one character)
-            pairs = (frozenset(s[:2] for s in surfaces)
-                     if min(map(len, surfaces)) >= 2 else None)
+            # A surface starts at a character that starts one, followed by a
+            # character that comes second in one (a scan in C that skips most
+            # positions); the first two characters must then begin a surface.
+            firsts = "".join(sorted(map(re.escape, lengths)))
+            if min(map(len, surfaces)) >= 2:
+                pairs = frozenset(s[:2] for s in surfaces)
+                seconds = "".join(sorted({re.escape(s[1]) for s in surfaces}))
+                starts = re.compile(f"[{firsts}](?=[{seconds}])")
+            else:       # a one-character surface: every start character counts
+                pairs, starts = None, re.compile(f"[{firsts}]")
             self._scan[mode] = (starts, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, pairs)
 
     # ------------------------------------------------------------------ lookups

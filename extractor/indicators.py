@@ -46,6 +46,7 @@ class _Words:
     comparisons: tuple
     change: tuple
     np_stops: frozenset
+    np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
     max_np: int
     max_indicator: int
     time: re.Pattern
@@ -66,6 +67,9 @@ def _words() -> _Words:
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
+        np_stop_re=re.compile("|".join(
+            ["[" + re.escape("".join(sorted(_BOUNDARY)) + "、") + "]"]
+            + [re.escape(w) for w in sorted(cfg["noun_phrase_stops"], key=len, reverse=True) if w])),
         max_np=int(cfg["max_noun_phrase"]),
         max_indicator=int(cfg["max_indicator"]),
         time=time,
@@ -311,11 +315,10 @@ def _plain_noun_phrase(text: str, w: _Words) -> str:
     """The text up to the first stop word or punctuation (no tagging: names of
     projects and companies are not in the dictionary)."""
     end = min(len(text), w.max_np)
-    for k in range(end):
-        if text[k] in _BOUNDARY or text[k] in "、" or any(text.startswith(s, k) for s in w.np_stops if k):
-            end = k
-            break
-    return text[:end]
+    if text[:1] in _BOUNDARY or text[:1] == "、":
+        return ""
+    m = w.np_stop_re.search(text, 1)       # a boundary, 、 or a stop word after the first character
+    return text[:min(end, m.start())] if m else text[:end]
 
 
 def _noun_phrase(text: str, w: _Words) -> str:

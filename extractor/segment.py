@@ -80,16 +80,12 @@ CLAUSE_MARKS = frozenset(",，;；。!?！？:：")
 
 
 _CLAUSE_MARK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_MARKS))) + "]")
-_BRACKETS = "()（）"
 
 
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary, or after an
     opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
     bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
-    last = max(text.rfind(c, 0, pos) for c in CLAUSE_MARKS)
-    if not any(b in text[last + 1:pos] for b in _BRACKETS):
-        return last + 1                     # most clauses: no bracket to weigh
     depth = 0
     for j in range(pos - 1, -1, -1):
         ch = text[j]

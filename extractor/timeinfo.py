@@ -19,11 +19,15 @@ class _TimeRules:
     trigger: re.Pattern
     year_only: re.Pattern
     year_followers: re.Pattern
-    target_headings: tuple
-    review_headings: tuple
+    target_headings: re.Pattern
+    review_headings: re.Pattern
     target: re.Pattern
     nouns: tuple
     actual: tuple
+
+
+def _any_of(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 @rules.compiled
@@ -37,8 +41,8 @@ def _rules() -> _TimeRules:
         trigger=re.compile(f"[{re.escape(cfg['trigger_chars'])}]"),
         year_only=re.compile(r"^(?:19|20)\d{2}年$"),
         year_followers=re.compile(cfg["year_followers"]),
-        target_headings=tuple(cfg["target_headings"]),
-        review_headings=tuple(cfg["review_headings"]),
+        target_headings=_any_of(cfg["target_headings"]),
+        review_headings=_any_of(cfg["review_headings"]),
         target=re.compile("|".join(map(re.escape, target_words))),
         nouns=tuple(cfg["target_word_nouns"]),
         actual=tuple(cfg["actual_words"]),
@@ -117,8 +121,8 @@ def heading_period(heading: str) -> str:
 def status(text: str, pos: int, heading: str = "") -> str:
     """``target`` when a plan word governs the figure at ``pos``, else ``actual``."""
     r = _rules()
-    review = any(h in heading for h in r.review_headings)
-    if any(h in heading for h in r.target_headings) and not review:
+    review = heading and r.review_headings.search(heading) is not None
+    if heading and not review and r.target_headings.search(heading):
         return "target"
     part_start = 0
     for m in _PART.finditer(text, 0, pos):
