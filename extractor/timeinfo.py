@@ -36,7 +36,8 @@ def _rules() -> _TimeRules:
     alts = sorted(cfg["patterns"], key=len, reverse=True)
     target_words = sorted(cfg["target_words"], key=len, reverse=True)
     return _TimeRules(
-        time=re.compile("|".join(f"(?:{p})" for p in alts)),
+        # the lookahead lets the engine pass over most positions at once
+        time=re.compile(f"(?=[{re.escape(cfg['start_chars'])}])(?:" + "|".join(f"(?:{p})" for p in alts) + ")"),
         each=tuple(re.compile(p) for p in alts),
         trigger=re.compile(f"[{re.escape(cfg['trigger_chars'])}]"),
         year_only=re.compile(r"^(?:19|20)\d{2}年$"),

@@ -69,3 +69,57 @@ STATUS = [
 @pytest.mark.parametrize("sentence, figure, heading, expected", STATUS)
 def test_status(sentence, figure, heading, expected):
     assert status(sentence, sentence.index(figure), heading) == expected
+
+
+def _first_chars(items) -> tuple[set, bool]:
+    """The characters a parsed regex can begin with, and whether it can match
+    the empty string (a small FIRST-set over Python's own regex parser)."""
+    try:
+        import re._constants as c
+    except ImportError:         # Python 3.10
+        import sre_constants as c
+    first: set = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            return first | {chr(arg)}, False
+        if op is c.IN:
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    first.add(chr(value))
+                elif kind is c.RANGE:
+                    first.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    first.update("0123456789")
+                else:
+                    raise AssertionError(f"cannot list the first characters of {kind}")
+            return first, False
+        if op is c.SUBPATTERN:
+            sub, nullable = _first_chars(arg[-1])
+        elif op is c.BRANCH:
+            parts = [_first_chars(branch) for branch in arg[1]]
+            sub, nullable = set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            sub, nullable = _first_chars(arg[2])
+            nullable = nullable or arg[0] == 0
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        else:
+            raise AssertionError(f"cannot list the first characters of {op}")
+        first |= sub
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def test_every_time_pattern_begins_with_a_start_char():
+    try:
+        import re._parser as parser
+    except ImportError:         # Python 3.10
+        import sre_parse as parser
+    from extractor import rules
+
+    cfg = rules.load("periods")
+    for pattern in cfg["patterns"]:
+        first, nullable = _first_chars(parser.parse(pattern).data)
+        assert not nullable, pattern
+        assert first <= set(cfg["start_chars"]), (pattern, first - set(cfg["start_chars"]))
