@@ -78,10 +78,11 @@ def lexicon() -> _Lexicon:
         multipliers=multipliers,
         unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
-        may_hold=re.compile(
-            r"[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
+        may_hold=re.compile(      # (the lookahead lists the first characters: a fast skip)
+            r"(?=[0-9０-９百千过破超逾上零〇一二两三四五六七八九十万亿萬億兩几半])"
+            r"(?:[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
             r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半]+[余多几]?(?:万|亿)?(?:"
-            + unit_alts + "|" + year_unit + ")"),
+            + unit_alts + "|" + year_unit + "))"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
