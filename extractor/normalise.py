@@ -215,7 +215,11 @@ def _close_letter_spacing(text: str, origin: list[int], share: float):
     Han characters and digits go. Other lines keep their spaces (headings
     such as 党建为先 强根铸魂 use them)."""
     drop: list[int] = []
+    if text.count(" ") < 3:
+        return text, origin
     for line in _LINE.finditer(text):
+        if line.group(0).count(" ") < 3:
+            continue                      # cannot hold three spaced pairs
         spaced = [m.start() for m in _SPACED.finditer(line.group(0))]
         if len(spaced) < 3:
             continue
@@ -223,31 +227,45 @@ def _close_letter_spacing(text: str, origin: list[int], share: float):
         if len(spaced) >= share * (len(spaced) + glued):
             drop += [line.start() + k for k in spaced
                      if not (line.group(0)[k - 1].isdigit() and line.group(0)[k + 1].isdigit())]
-    if not drop:
-        return text, origin
-    gone = set(drop)
-    keep = [k for k in range(len(text)) if k not in gone]
-    return "".join(text[k] for k in keep), [origin[k] for k in keep] + [origin[len(text)]]
+    return _delete(text, origin, [(k, k + 1) for k in drop])
 
 
-# Only breaks that could cut a sentence: after a Han character or a comma,
-# before a Han character or a digit (the length rule is checked per match).
-_BREAK = re.compile(r"(?<=[\u3400-\u9fff，,、])[ \t]*\n\s*(?=[\u3400-\u9fff0-9])")
+# Only breaks that could cut a sentence: after a Han character or a comma
+# (spaces between allowed), before a Han character or a digit. The pattern
+# starts at the line break, so the engine jumps from one to the next.
+_BREAK = re.compile(r"\n\s*(?=[\u3400-\u9fff0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENDS_SENTENCE = set("。！？!?；;：:」』”)）》")
 
 
 def _join_broken_lines(text: str, origin: list[int], min_length: int):
     """Remove line breaks that cut a sentence in two (PDF or page copy)."""
-    def repl(m: re.Match) -> str:
-        start = text.rfind("\n", 0, m.start()) + 1
-        line = text[start:m.start()].strip()
+    spans = []
+    for m in _BREAK.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\r":
+            start -= 1                    # trailing spaces (and a Windows \r) go too
+        line = text[text.rfind("\n", 0, start) + 1:start].strip()
         after = text[m.end():m.end() + 1]
         if (len(line) >= min_length and line[-1] not in _ENDS_SENTENCE
                 and (_HAN.match(line[-1]) or line[-1] in "，,、")
                 and after and (_HAN.match(after) or after.isdigit())
                 and any(p in line for p in "，,、；;")):
-            return ""
-        return m.group(0)
+            spans.append((start, m.end()))
+    return _delete(text, origin, spans)
 
-    return _rewrite(text, origin, _BREAK, repl)
+
+def _delete(text: str, origin: list[int], spans: list[tuple[int, int]]):
+    """Remove the (start, end) spans, in order and apart, from text and offset map."""
+    if not spans:
+        return text, origin
+    out: list[str] = []
+    new_origin: list[int] = []
+    last = 0
+    for a, b in spans:
+        out.append(text[last:a])
+        new_origin.extend(origin[last:a])
+        last = b
+    out.append(text[last:])
+    new_origin.extend(origin[last:])
+    return "".join(out), new_origin

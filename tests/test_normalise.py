@@ -60,6 +60,14 @@ def test_letter_spaced_pdf_lines_are_closed(raw, expected):
     assert all(raw[norm.span_in_original(k, k + 1)[0]] == ch for k, ch in enumerate(norm.text))
 
 
+def test_sentence_cut_by_a_windows_line_break_is_joined():
+    raw = "该县坚持项目带动，集中力量推进基础设施建设，全年新建农村公路 \r\n128公里。\r\n"
+    norm = normalise(raw)
+    assert norm.text == "该县坚持项目带动,集中力量推进基础设施建设,全年新建农村公路128公里。\r\n"
+    k = norm.text.index("128")
+    assert raw[norm.span_in_original(k, k + 3)[0]:][:3] == "128"
+
+
 def test_short_heading_is_not_joined():
     raw = "产业发展 提质增效\n\n全县新增企业12家。"
     assert normalise(raw).text == raw
