@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install compile clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,12 +14,17 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Bytecode written once, so that each run (and each worker) does not compile
+# the package again where PYTHONDONTWRITEBYTECODE is set.
+compile: $(STAMP)
+	$(BIN)/python -m compileall -q extractor > /dev/null
 
-demo: $(STAMP)
+install: compile
+
+demo: compile
 	$(BIN)/county-figures extract samples/
 
-test: $(STAMP)
+test: compile
 	$(BIN)/python -m pytest
 
 clean:

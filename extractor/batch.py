@@ -81,9 +81,12 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
             yield from stream_one(path, options, county_from_path)
         return
     import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    work = partial(_whole_file, options=options, county_from_path=county_from_path, render=render)
+    work = partial(_whole_files, options=options, county_from_path=county_from_path, render=render)
     forking = os.name != "nt"
     if forking:
         _warm_up()    # loaded once here, the workers inherit the dictionaries
@@ -93,14 +96,50 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
         gc.freeze()
     ctx = multiprocessing.get_context("fork" if forking else "spawn")
     workers = min(jobs, len(paths))
-    # A few files per task: less traffic between processes, order still kept.
-    chunk = max(1, min(8, len(paths) // (workers * 8)))
-    with ctx.Pool(workers, initializer=None if forking else _warm_up) as pool:
-        for result in pool.imap(work, paths, chunksize=chunk):
-            if result.deferred:
-                yield from stream_one(result.path, options, county_from_path)
-            else:
-                yield result
+    # A few files per task: less traffic between processes. Tasks are handed
+    # out as workers free up, at most WINDOW per worker ahead of the one being
+    # written, so memory does not grow with the number of files.
+    # (multiprocessing.Pool was dropped: its worker-handler thread wakes for
+    # every result waiting in the pipe and took a quarter of a core.)
+    size = max(1, min(8, len(paths) // (workers * 8)))
+    chunks = (paths[k:k + size] for k in range(0, len(paths), size))
+    pending: deque = deque()
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=None if forking else _warm_up) as pool:
+        for chunk in chunks:
+            try:
+                pending.append((chunk, pool.submit(work, chunk)))
+            except BrokenProcessPool:        # the workers died: _collect reads it here
+                pending.append((chunk, None))
+            if len(pending) >= WINDOW * workers:
+                yield from _collect(*pending.popleft(), options, county_from_path, render)
+        while pending:
+            yield from _collect(*pending.popleft(), options, county_from_path, render)
+
+
+WINDOW = 4     # tasks in flight per worker
+
+
+def _collect(chunk: list[str], future, options: Options, county_from_path: bool, render) -> Iterator[Result]:
+    """The results of a task, in order; large files a worker deferred are
+    streamed here. If the workers died (killed for memory, say), the task's
+    files are read in this process instead, so no file is lost."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        if future is None:
+            raise BrokenProcessPool
+        results = future.result()
+    except BrokenProcessPool:
+        results = _whole_files(chunk, options, county_from_path, render)
+    for result in results:
+        if result.deferred:
+            yield from stream_one(result.path, options, county_from_path)
+        else:
+            yield result
+
+
+def _whole_files(paths: list[str], options: Options, county_from_path: bool, render=None) -> list[Result]:
+    return [_whole_file(p, options, county_from_path, render) for p in paths]
 
 
 def _whole_file(path: str, options: Options, county_from_path: bool, render=None) -> Result:

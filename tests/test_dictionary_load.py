@@ -41,3 +41,13 @@ def test_a_user_dictionary_is_left_to_jieba(tmp_path):
     tokenizer.tmp_dir = str(tmp_path)
     _load_cached_dictionary(SimpleNamespace(dt=tokenizer, DEFAULT_DICT=jieba.DEFAULT_DICT))
     assert not tokenizer.initialized
+
+
+def test_jieba_is_imported_without_pkg_resources_and_still_cuts():
+    import subprocess
+    import sys
+
+    code = ("import sys; from extractor.indicators import _jieba; j, _ = _jieba(); "
+            "print('pkg_resources' in sys.modules, '/'.join(j.lcut('全县生产总值增长6%', HMM=False)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "全县/生产总值/增长/6/%"]
