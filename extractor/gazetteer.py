@@ -267,7 +267,7 @@ class Gazetteer:
         return places
 
     def _judge_short(self, text, s, e, places):
-        if any(text.startswith(x, e) for x in self._short_not_followed_by):
+        if text.startswith(self._short_not_followed_by, e):
             return None
         # A short name that begins with a conjunction or preposition (和政, 和安,
         # 从江, 来安, 于田) is read as that word when its last character starts a

@@ -45,6 +45,7 @@ class _Words:
     measures: tuple
     comparisons: tuple
     change: tuple
+    compared_change: tuple     # change words of a comparison (同比增长): a bare one needs a subject
     np_stops: frozenset
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
     max_np: int
@@ -66,6 +67,7 @@ def _words() -> _Words:
         measures=by_len(cfg["measures"]),
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
+        compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
         np_stop_re=re.compile("|".join(
             ["[" + re.escape("".join(sorted(_BOUNDARY)) + "、") + "]"]
@@ -380,7 +382,7 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True
     if len(core) > 2 and core[:-1] in w.needs_subject:
         return True      # 净增额, 增长率
-    return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.change if c.startswith(("同比", "比上年", "较")))
+    return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.compared_change)
 
 
 def _without_change(name: str, w: _Words) -> str:

@@ -204,9 +204,8 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
     rest = text[m.end():m.end() + 4]
-    for word in lex.not_before.get(unit, ()):
-        if rest.startswith(word):
-            return False
+    if rest.startswith(lex.not_before.get(unit, ())):
+        return False
     if unit == lex.year["unit"]:
         before = text[max(0, m.start() - 6):m.start()]
         return (any(rest.startswith(w) for w in lex.year["after"])
