@@ -158,8 +158,8 @@ def _whole_file(path: str, options: Options, county_from_path: bool, render=None
 
 def _warm_up() -> None:
     """Load the rules and dictionaries once per worker, before its first file."""
-    from .indicators import load_dictionary
+    from . import wordlist
     from .pipeline import extract_text
 
     extract_text("房县新建学校3所。")
-    load_dictionary()   # not every sentence needs it; in the parent it is shared by all workers
+    wordlist.load()     # not every text needs jieba; loaded in the parent, all workers share it

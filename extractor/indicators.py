@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from . import rules, wordlist
 from .gazetteer import gazetteer
@@ -80,65 +80,12 @@ def _words() -> _Words:
     )
 
 
-@cache
-def _jieba():
-    jieba = _import_jieba()
-    jieba.setLogLevel(60)
-    _load_cached_dictionary(jieba)
-    jieba.initialize()      # a no-op once loaded; else jieba builds (and caches) it
-    return jieba, wordlist.tags()
-
-
-def _import_jieba():
-    """``import jieba``, but without pkg_resources, unless something else
-    loaded it already. jieba uses it only to open its data files and falls
-    back to ``open()`` without it; importing it scans every installed package
-    (80 ms, a tenth of a one-file run) and warns that it is deprecated."""
-    import sys
-
-    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
-        import jieba
-        return jieba
-    sys.modules["pkg_resources"] = None          # makes `import pkg_resources` fail
-    try:
-        import jieba
-    finally:
-        del sys.modules["pkg_resources"]
-    return jieba
-
-
-def _load_cached_dictionary(jieba) -> None:
-    """Load jieba's own cache of its default dictionary as jieba would, but
-    with ``marshal.loads`` over the whole file: jieba's ``marshal.load(file)``
-    reads it object by object and takes twice as long (0.55 s against 0.25 s),
-    a second every run and every worker pays before its first word cut."""
-    import marshal
-    import os
-    import tempfile
-
-    dt = jieba.dt
-    if dt.initialized or dt.dictionary != jieba.DEFAULT_DICT or dt.cache_file:
-        return
-    try:
-        with open(os.path.join(dt.tmp_dir or tempfile.gettempdir(), "jieba.cache"), "rb") as f:
-            freq, total = marshal.loads(f.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return              # no cache yet, or a broken one: jieba.initialize() handles it
-    dt.FREQ, dt.total = freq, total
-    dt.initialized = True
-
-
-def load_dictionary() -> None:
-    """Load jieba's dictionary now rather than at the first word cut."""
-    _jieba()
-
-
 @lru_cache(maxsize=256)     # repeats within one sentence, not across documents
 def _cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words of a short text with their dictionary tag ('' if unknown)."""
     if not text:
         return ()
-    jieba, tags = _jieba()
+    jieba, tags = wordlist.tokenizer(), wordlist.tags()
     return tuple((w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False))
 
 

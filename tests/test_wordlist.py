@@ -1,5 +1,16 @@
-"""jieba's dictionary read directly must give what jieba.posseg gives."""
+"""jieba loaded once and fast (extractor/wordlist.py) must be the jieba that
+jieba itself loads: the same tags as jieba.posseg, the same dictionary as
+jieba.initialize()."""
+import marshal
+import shutil
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import jieba
+
 from extractor import wordlist
+from extractor.wordlist import _load_cached_dictionary, tokenizer
 
 
 def test_tags_equal_jieba_posseg_tags():
@@ -24,3 +35,45 @@ def test_a_line_without_its_tag_is_still_read():
     tags, two = wordlist._parse("增长 100 v\n示范 50\n县城 30 n\n")
     assert tags == {"增长": "v", "示范": "", "县城": "n"}
     assert two == {"增长": 100, "示范": 50, "县城": 30}
+
+
+def _cache_file() -> Path:
+    tokenizer()                    # makes sure jieba has written its cache
+    return Path(jieba.dt.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+
+
+def test_the_cached_dictionary_is_what_jieba_loads(tmp_path):
+    shutil.copy(_cache_file(), tmp_path / "jieba.cache")
+    ours, theirs = jieba.Tokenizer(), jieba.Tokenizer()
+    ours.tmp_dir = theirs.tmp_dir = str(tmp_path)
+    _load_cached_dictionary(SimpleNamespace(dt=ours, DEFAULT_DICT=jieba.DEFAULT_DICT))
+    theirs.initialize()
+    assert ours.initialized
+    assert (ours.total, ours.FREQ) == (theirs.total, theirs.FREQ)
+    assert ours.lcut("全县生产总值增长6%", HMM=False) == ["全县", "生产总值", "增长", "6", "%"]
+
+
+def test_a_broken_cache_is_left_to_jieba(tmp_path):
+    (tmp_path / "jieba.cache").write_bytes(marshal.dumps((1, 2))[:3])
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)
+    _load_cached_dictionary(SimpleNamespace(dt=tokenizer, DEFAULT_DICT=jieba.DEFAULT_DICT))
+    assert not tokenizer.initialized
+
+
+def test_a_user_dictionary_is_left_to_jieba(tmp_path):
+    shutil.copy(_cache_file(), tmp_path / "jieba.cache")
+    tokenizer = jieba.Tokenizer(dictionary=str(tmp_path / "my_dict.txt"))
+    tokenizer.tmp_dir = str(tmp_path)
+    _load_cached_dictionary(SimpleNamespace(dt=tokenizer, DEFAULT_DICT=jieba.DEFAULT_DICT))
+    assert not tokenizer.initialized
+
+
+def test_jieba_is_imported_without_pkg_resources_and_still_cuts():
+    import subprocess
+    import sys
+
+    code = ("import sys; from extractor.wordlist import tokenizer; j = tokenizer(); "
+            "print('pkg_resources' in sys.modules, '/'.join(j.lcut('全县生产总值增长6%', HMM=False)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "全县/生产总值/增长/6/%"]
