@@ -22,21 +22,35 @@ def _read() -> tuple[dict[str, str], dict[str, int]]:
 
 
 def _parse(text: str) -> tuple[dict[str, str], dict[str, int]]:
-    """Lines of "word freq tag"."""
-    fields = text.split()
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if len(fields) == 3 * lines:
-        tokens, freqs, tags = fields[0::3], fields[1::3], fields[2::3]
-    else:      # some line lacks a field: read line by line
-        tokens, freqs, tags = [], [], []
-        for line in text.splitlines():
-            parts = line.split()
-            if parts:
-                tokens.append(parts[0])
-                freqs.append(parts[1] if len(parts) > 1 else "0")
-                tags.append(parts[2] if len(parts) > 2 else "")
-    two = {w: int(f) for w, f in zip(tokens, freqs) if len(w) == 2}
-    return dict(zip(tokens, tags)), two
+    """Lines of "word freq tag", read a block at a time: the fields of the
+    whole file at once would leave some 20 MB of freed but fragmented memory
+    in every process (and each forked worker)."""
+    tags: dict[str, str] = {}
+    two: dict[str, int] = {}
+    kinds: dict[str, str] = {}          # one object per tag, not one per word
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        block = text[pos:end]
+        pos = end
+        fields = block.split()
+        if len(fields) == 3 * (block.count("\n") + (not block.endswith("\n"))):
+            tokens, freqs, tag_of = fields[0::3], fields[1::3], fields[2::3]
+        else:      # some line lacks a field (or is empty): read line by line
+            tokens, freqs, tag_of = [], [], []
+            for line in block.splitlines():
+                parts = line.split()
+                if parts:
+                    tokens.append(parts[0])
+                    freqs.append(parts[1] if len(parts) > 1 else "0")
+                    tag_of.append(parts[2] if len(parts) > 2 else "")
+        tags.update(zip(tokens, [kinds.setdefault(k, k) for k in tag_of]))
+        two.update((w, int(f)) for w, f in zip(tokens, freqs) if len(w) == 2)
+    return tags, two
+
+
+_BLOCK = 200_000      # characters of dict.txt read at a time
 
 
 def _dict_path() -> str:
