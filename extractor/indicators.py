@@ -85,8 +85,8 @@ def _cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words of a short text with their dictionary tag ('' if unknown)."""
     if not text:
         return ()
-    jieba, tags = wordlist.tokenizer(), wordlist.tags()
-    return tuple((w, tags.get(w, "")) for w in jieba.lcut(text, HMM=False))
+    tags = wordlist.tags()
+    return tuple((w, tags.get(w, "")) for w in wordlist.cut(text))
 
 
 def name_indicators(text: str, quantities: list[Quantity]) -> list[str]:

@@ -8,6 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import jieba
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import wordlist
 from extractor.wordlist import _load_cached_dictionary, tokenizer
@@ -77,3 +80,29 @@ def test_jieba_is_imported_without_pkg_resources_and_still_cuts():
             "print('pkg_resources' in sys.modules, '/'.join(j.lcut('全县生产总值增长6%', HMM=False)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "全县/生产总值/增长/6/%"]
+
+
+# wordlist.cut must give jieba.lcut(text, HMM=False) word for word.
+CUTS = [
+    "全县生产总值增长6%",
+    "农村常住居民人均可支配收入年均增长8.5%",
+    "GDP265亿元,CPI102.1",
+    "5A级景区 3个\r\n新建学校",
+    "“十四五”期间, 全县...新增A级景区12家!",
+    "",
+]
+
+PIECES = list("县市区生产总值增长投资亿万元人均收入农村居民新建学校项目个家所的了和与及在对向")
+PIECES += list("abcXYZ0123456789.%+-#&_ ,，。、“”()（）\r\n\t")
+PIECES += ["生产总值", "可支配收入", "固定资产投资", "同比增长", "亿元", "A级", "GDP"]
+
+
+@pytest.mark.parametrize("text", CUTS)
+def test_cut_gives_jiebas_words(text):
+    assert wordlist.cut(text) == tokenizer().lcut(text, HMM=False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_cut_agrees_with_jieba_on_any_text(text):
+    assert wordlist.cut(text) == tokenizer().lcut(text, HMM=False)
