@@ -162,16 +162,7 @@ def _keep_main_lines(text: str, origin: list[int], main: str, window: int = 4000
             drop.append((line.start(), line.end()))
         else:
             pointer = found + len(sig)
-    if not drop:
-        return text, origin
-    keep_text, keep_origin, last = [], [], 0
-    for a, b in drop:
-        keep_text.append(text[last:a])
-        keep_origin.extend(origin[last:a])
-        last = b
-    keep_text.append(text[last:])
-    keep_origin.extend(origin[last:])
-    return "".join(keep_text), keep_origin
+    return _delete(text, origin, drop)
 
 
 def _drop_gloss(m: re.Match) -> str:
