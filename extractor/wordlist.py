@@ -1,7 +1,8 @@
 """jieba, loaded once per process: its tokenizer and dictionary, a faster
-cut with the same words (for indicators), the part-of-speech tags of its
-dictionary (as jieba.posseg has them) and the frequencies of its
-two-character words (for the gazetteer).
+cut with the same words (for indicators), the part-of-speech tags of the
+dictionary's verbs, prepositions, conjunctions, adverbs and particles (as
+jieba.posseg has them) and the frequencies of its two-character words (for
+the gazetteer).
 
 Start-up matters (every run pays it, and it bounds what --jobs can gain), so:
 tags come from reading dict.txt directly, cheaper than importing jieba.posseg,
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from math import log
 from importlib import util
+from math import log
 
 
 @cache
@@ -24,9 +25,9 @@ def _read() -> tuple[dict[str, str], dict[str, int]]:
 
 
 def _parse(text: str) -> tuple[dict[str, str], dict[str, int]]:
-    """Lines of "word freq tag" (tags kept for TAG_CLASSES), read a block at a time: the fields of the
-    whole file at once would leave some 20 MB of freed but fragmented memory
-    in every process (and each forked worker)."""
+    """Lines of "word freq tag" (tags kept for TAG_CLASSES), read a block at
+    a time: the fields of the whole file at once would leave some 20 MB of
+    freed but fragmented memory in every process (and each forked worker)."""
     tags: dict[str, str] = {}
     two: dict[str, int] = {}
     kinds: dict[str, str] = {}          # one object per tag, not one per word
