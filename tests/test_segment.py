@@ -1,9 +1,7 @@
 """Segmentation: sentences, headings, page furniture."""
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from extractor.segment import CLAUSE_MARKS, clause_end, clause_start, is_furniture, is_heading, segment
+from extractor.segment import clause_end, clause_start, is_furniture, is_heading, segment
 
 
 def test_sentences_headings_and_offsets():
@@ -55,24 +53,3 @@ CLAUSES = [
 @pytest.mark.parametrize("text, pos, start, end", CLAUSES)
 def test_clause_bounds(text, pos, start, end):
     assert (clause_start(text, pos), clause_end(text, pos)) == (start, end)
-
-
-def _clause_start_by_scan(text, pos):
-    depth = 0
-    for j in range(pos - 1, -1, -1):
-        if text[j] in ")）":
-            depth += 1
-        elif text[j] in "(（":
-            if depth == 0:
-                return j + 1
-            depth -= 1
-        elif text[j] in CLAUSE_MARKS and depth == 0:
-            return j + 1
-    return 0
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab1,，;。:()（）")), max_size=30).map("".join), st.integers(0, 30))
-def test_clause_start_agrees_with_a_plain_scan(text, pos):
-    pos = min(pos, len(text))
-    assert clause_start(text, pos) == _clause_start_by_scan(text, pos)
