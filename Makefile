@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install compile clean
+.PHONY: demo test eval install compile clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: compile
 
 test: compile
 	$(BIN)/python -m pytest
+
+# Scores on the shared gold (../shared), misses grouped by rule and kind.
+eval: compile
+	$(BIN)/python scripts/evaluate.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
