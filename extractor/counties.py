@@ -1,45 +1,64 @@
-"""Which administrative area each figure describes (GUIDELINE `county`).
+"""The area resolver: which administrative area each figure describes
+(GUIDELINE "Which area"). Rules and their examples: ``patterns/counties.yaml``.
 
-The main county of an article is the county-level division it names most
-(its title counts more); 全县, 该县, 我县, 全旗, 全区, 全市 refer to it. A
-figure whose clause opens with another place (海南产量占全国95%), or names it
-right after a preposition (向竹溪县捐赠车辆30台), belongs to that place.
+Two steps, and no other module decides an area:
+
+1. ``document_areas`` decides the document's places once: which gazetteer
+   mentions are places (a short name needs the article's support), the
+   region the article is in, and its home area (what 全县 and unplaced
+   figures mean), each with the id of the rule that decided it.
+2. ``resolve_areas`` gives each figure of a sentence its area by the first
+   figure rule that applies, reading the sentence's clause analysis
+   (``clauses.py``) and the subject carried from earlier sentences of the
+   paragraph (``Carry``).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import rules
 from .gazetteer import Place, PlaceMention, gazetteer
-from .segment import clause_end, clause_start
-from .timeinfo import leading_time_phrase
+from .lexicon import lexicon
+
+COUNTRY_LEVEL = "country"
+_COUNTY_KINDS = ("县", "区", "旗", "市")        # the last character of a county-level name
+_PREFECTURE_KINDS = ("市", "州", "盟", "地区")
 
 
+@dataclass(frozen=True)
+class Decision:
+    """An area and the id of the rule that chose it."""
+    place: Place | None
+    rule: str
 
-@rules.compiled
-def _cfg() -> dict:
-    cfg = dict(rules.load("counties"))
-    cfg["subject_openers"] = tuple(cfg["subject_openers"])
-    cfg["aggregate_words"] = tuple(sorted(cfg["aggregates"], key=len, reverse=True))
-    cfg["openers_re"] = re.compile("|".join(map(re.escape, cfg["subject_openers"])))
-    # most clauses name no aggregate at all: one search rules them out
-    cfg["aggregate_re"] = re.compile("|".join(map(re.escape, cfg["aggregate_words"])))
-    return cfg
+    @property
+    def name(self) -> str:
+        return self.place.name if self.place else ""
+
+
+@dataclass(frozen=True)
+class AreaMention:
+    """A place, zone or group named in the text, with the one area it stands for."""
+    start: int                # offsets in the normalised text
+    end: int
+    surface: str
+    place: Place
+    kind: str = "place"       # place | zone | group
+    qualifies: bool = False   # a parent written right before its child (十堰市竹山县)
 
 
 @dataclass(frozen=True, eq=False)
-class Places:
-    """Place mentions of a normalised text and the article's main county."""
-    mentions: tuple[PlaceMention, ...]      # those a figure may be attributed to, in text order
-    main: Place | None
-    main_spans: tuple[tuple[int, int], ...] = ()   # where the main county is named, short names too
+class Areas:
+    """The document's places, decided once."""
+    home: Place | None
+    home_rule: str
+    mentions: tuple[AreaMention, ...]       # in text order
 
-    def between(self, start: int, end: int) -> tuple[PlaceMention, ...]:
-        """The mentions starting in [start, end)."""
+    def between(self, start: int, end: int) -> tuple[AreaMention, ...]:
         starts = self._starts
         return self.mentions[bisect_left(starts, start):bisect_left(starts, end)]
 
@@ -47,205 +66,521 @@ class Places:
     def _starts(self) -> list[int]:
         return [m.start for m in self.mentions]
 
+    @cached_property
+    def chain(self) -> tuple[Place, ...]:
+        """The home area and the areas around it, innermost first, then the country."""
+        return _chain(self.home) if self.home else (country(),)
+
     @property
-    def main_name(self) -> str:
-        return self.main.name if self.main else ""
+    def home_name(self) -> str:
+        return self.home.name if self.home else ""
 
 
-def find_places(text: str, title: str = "", default: str = "") -> Places:
-    """Place mentions in ``text`` and the main county (``default`` if given)."""
-    g = gazetteer()
-    with_short = g.find(text, short_names=True)
-    full = [m for m in with_short if not m.is_short]
-    # Provinces are often named short (海南产量占全国95%); short county names
-    # are too ambiguous to attribute a figure on their own.
-    mentions = tuple(m for m in with_short
-                     if not m.is_short or any(p.level == "province" for p in m.places))
-    if default:
-        known = g.by_name(default)
-        main = known[0] if known else Place(default, "county", "", "", "")
+# ------------------------------------------------------------------ the rules
+@rules.compiled
+def _cfg() -> dict:
+    cfg = dict(rules.load("counties"))
+    cfg["recipient"] = tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True))
+    cfg["location"] = tuple(sorted(cfg["location_prepositions"], key=len, reverse=True))
+    cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
+    abbreviations = "".join(cfg["province_abbreviations"])
+    directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
+    cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:地区|片区|地区)?")
+    cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
+    return cfg
+
+
+def country() -> Place:
+    return Place(_cfg()["country"], COUNTRY_LEVEL, "", "", "")
+
+
+def _place_named(name: str) -> Place | None:
+    if name == _cfg()["country"]:
+        return country()
+    found = gazetteer().by_name(name)
+    return found[0] if found else None
+
+
+def _chain(place: Place) -> tuple[Place, ...]:
+    out = [place]
+    for name in (place.prefecture, place.province):
+        parent = _place_named(name) if name else None
+        if parent and parent not in out:
+            out.append(parent)
+    if place.level != COUNTRY_LEVEL:
+        out.append(country())
+    return tuple(out)
+
+
+def _kind_of(name: str) -> str:
+    """The level word a name ends with (自治县 -> 县, 地区, 州...)."""
+    if name.endswith("地区"):
+        return "地区"
+    return name[-1:]
+
+
+# ============================================================ document areas
+def document_areas(text: str, title: str = "", given: str = "", fallback: str = "") -> Areas:
+    """The places of a normalised text and its home area.
+
+    ``given`` (the user's --county) decides the home area; ``fallback`` (the
+    county of the page's address) is used only when the text supports none.
+    """
+    raw = gazetteer().find(text, short_names=True)
+    full = [m for m in raw if not m.is_short]
+    named_full = {p.name for m in full for p in m.places}
+    mentions: dict[int, AreaMention] = {}
+    for m in full:
+        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _choose(m.places, named_full))
+    given_place = (_place_named(given) or Place(given, "county", "", "", "")) if given else None
+    region = _region(mentions.values(), given_place)
+    shorts = [m for m in raw if m.is_short]
+    for m, place in _sibling_lists(text, shorts):
+        mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
+        region |= {place.prefecture, place.province} - {""}
+    provinces = [m for m in shorts if m.start not in mentions and _province(m) and not _in_proper_noun(text, m)]
+    for m in provinces:
+        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m))
+    if not region:                  # 贵州印江…: a province named short still places the article
+        region = {_province(m).name for m in provinces}
+    level = _own_level(text)
+    cues = _standing_short_names(text, title, shorts)
+    for m in shorts:
+        if m.start not in mentions:
+            place = _supported_short(text, m, named_full, region, level, cues)
+            if place is not None:
+                mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
+    for m in _zones_and_groups(text, mentions):
+        mentions.setdefault(m.start, m)
+    ordered = _mark_qualifiers(text, sorted(mentions.values(), key=lambda a: a.start))
+    if given_place is not None:
+        home, rule = given_place, "home_given"
     else:
-        main = _main_county(text, full, title)
-    spans = tuple((m.start, m.end) for m in with_short if main and main in m.places)
-    return Places(mentions, main, spans)
+        home, rule = _home(text, ordered, title, level)
+        if home is None and fallback:
+            home, rule = _place_named(fallback) or Place(fallback, "county", "", "", ""), "home_address"
+    return Areas(home, rule, tuple(ordered))
 
 
-def main_county_over(texts, title: str = "") -> str:
-    """The main county of a text read in pieces (a long document)."""
+def home_over(texts) -> str:
+    """The home area of a text read in pieces (a long document): the one most pieces have."""
     counts: Counter = Counter()
     for text in texts:
-        main = _main_county(text, gazetteer().find(text), title)
-        if main:
-            counts[main.name] += 1
+        home = document_areas(text).home
+        if home is not None:
+            counts[home.name] += 1
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _main_county(text: str, mentions, title: str) -> Place | None:
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    places: dict[str, Place] = {}
-    title_end = text.find(title) + len(title) if title and title in text else 0
-    for m in mentions:
-        county = [p for p in m.places if p.level == "county"]
-        if not county:
-            continue
-        name = county[0].name
-        counts[name] += _cfg()["title_weight"] if m.start < title_end else 1
-        first.setdefault(name, m.start)
-        places[name] = _pick(county, mentions)
-    if not counts:
-        short = [m for m in gazetteer().find(text, short_names=True) if m.is_short]
-        for m in short:
-            county = [p for p in m.places if p.level == "county"]
-            if len(county) == 1:
-                counts[county[0].name] += 1
-                first.setdefault(county[0].name, m.start)
-                places[county[0].name] = county[0]
-    if not counts:
-        return None
-    best = max(counts, key=lambda n: (counts[n], -first[n]))
-    return places[best]
-
-
-def _pick(candidates: list[Place], mentions) -> Place:
-    """Among same-named counties (several 市中区), the one whose prefecture or
-    province the text also names."""
-    if len(candidates) == 1:
-        return candidates[0]
-    named = {p.name for m in mentions for p in m.places if p.level != "county"}
-    for p in candidates:
+def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
+    """Among same-named areas (several 市中区), the one whose parent is named."""
+    for p in places:
         if p.prefecture in named or p.province in named:
             return p
-    return candidates[0]
+    return places[0]
 
 
-def attribute(sentence: str, offset: int, pos: int, clause_from: int, places: Places) -> str:
-    """The area the figure at ``pos`` of ``sentence`` describes.
+def _region(mentions, given: Place | None = None) -> set[str]:
+    """The prefectures and provinces the article's full names lie in."""
+    region: set[str] = set()
+    for p in [m.place for m in mentions] + ([given] if given else []):
+        region |= {p.prefecture, p.province} - {""}
+        if p.level != "county":
+            region.add(p.name)
+    return region
 
-    ``offset`` is where the sentence starts in the text the places were found
-    in; ``clause_from`` where the figure's clause starts in the sentence. A
-    place opening a clause (after time words or openers such as 其中 at most)
-    holds for the rest of the sentence (分县市看,A县…,增长6%;B县…), until
-    another one does or a word for the article's county (全县, 该县) does.
-    """
+
+def _province(m: PlaceMention) -> Place | None:
+    return next((p for p in m.places if p.level == "province"), None)
+
+
+def _in_proper_noun(text: str, m: PlaceMention) -> bool:
+    """龙井茶, 竹山绿谷茶业有限公司, 黄山风景区: a short name that begins the
+    name of a product, company or landmark (the run of Han characters after
+    it ends in one of ``proper_noun_heads`` within a few characters)."""
     cfg = _cfg()
-    main = places.main_name
-    candidates = []                       # (position, area): who the sentence is about so far
-    for m in places.between(offset, offset + pos):
-        start = m.start - offset
-        before = sentence[clause_start(sentence, start):start].strip()
-        opens_clause = not _strip_openers(before)
-        after_preposition = start > 0 and sentence[start - 1] in cfg["prepositions"]
-        if opens_clause or after_preposition:
-            candidates.append((start, _area_name(m, places)))
-    for start in _clause_starts(sentence, pos):
-        aggregate = _aggregate(sentence, start, pos, places)
-        # an aggregate reaches later clauses only from a clause that states a
-        # figure (全省网络零售额3126亿元,同比增长9.4%), not from 全省首批…县
-        if aggregate and (start == clause_start(sentence, pos) or _DIGIT.search(sentence, start, clause_end(sentence, start))):
-            candidates.append((start, aggregate))
-    if not candidates:
-        return main
-    chosen_at, chosen = max(candidates)
-    if chosen != main and (_main_named_after(sentence, offset, pos, places)
-                           or _marker_between(sentence, chosen_at, pos)):
-        return main   # 江苏天合等2个企业落户临泽; …;全县新增…: the article's county again
-    return chosen
+    run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
+    return bool(run) and cfg["proper_noun_re"].search(run.group()) is not None
 
 
-_DIGIT = re.compile(r"[0-9]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
-_CLAUSE_MARK = re.compile("[,，;；:：]")
+def _standing_short_names(text: str, title: str, shorts: list[PlaceMention]) -> set[str]:
+    """Short names that stand as places in the text: named twice or more, in
+    the title, before 的 (伊吾的发展) or after 是 (也是宁远发展史上…)."""
+    seen = Counter(m.surface for m in shorts)
+    out = {s for s, n in seen.items() if n >= 2 or (title and s in title)}
+    out |= {m.surface for m in shorts if text[m.end:m.end + 1] == "的" or text[m.start - 1:m.start] == "是"}
+    return out
 
 
-def _clause_starts(sentence: str, pos: int) -> list[int]:
-    return [0] + [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, pos)]
+def _supported_short(text: str, m: PlaceMention, named_full: set[str], region: set[str],
+                     level: str, standing: set[str]) -> Place | None:
+    """The area a short name stands for, when the article supports it: its
+    full name is written elsewhere; else it is the one area of that name in
+    the article's region (or, with no region, in the country) whose kind fits
+    the page's own words (全县: a 县), outside a proper noun, and, with no
+    region, standing as a place."""
+    known = [p for p in m.places if p.name in named_full]
+    if known:
+        return known[0]
+    if _in_proper_noun(text, m):
+        return None
+    candidates = [p for p in m.places if p.level != "province"]
+    standing_here = m.surface in standing
+    if region:
+        # a prefecture of the article's counties; a county of one of its
+        # prefectures, or of its province where the name stands as a place
+        candidates = [p for p in candidates
+                      if p.name in region or p.prefecture in region
+                      or (standing_here and p.level == "county" and p.province in region)]
+    elif not standing_here:
+        return None
+    if len(candidates) > 1 and level:
+        candidates = [p for p in candidates if _fits(p, level)]
+    if len(candidates) == 1 and (region or _fits(candidates[0], level)):
+        return candidates[0]
+    return None
 
 
-def _strip_openers(text: str) -> str:
-    """What is left of the words before a place once openers (其中, 力争) and
-    time phrases (上半年, 到2025年) are taken off its start: '' if nothing."""
-    openers = _cfg()["openers_re"]
-    previous = None
-    while text and text != previous:
-        previous = text
-        while m := openers.match(text):
-            text = text[m.end():]
-        text = text[leading_time_phrase(text):]
-        if text[:1] in "到至" and text[1:2].isdigit():
-            text = text[1:]               # 到2025年
-    return text
+def _sibling_lists(text: str, shorts: list[PlaceMention]):
+    """Short names listed together (武隆、彭水、黔江) that share one parent:
+    each is the area of that name under the parent. Yields (mention, place)."""
+    lex = lexicon()
+    joiners = set(lex.list_marks) | set(lex.connectors)
+    run: list[PlaceMention] = []
+    for m in shorts + [None]:
+        if m is not None and run and text[run[-1].end:m.start] in joiners:
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            yield from _under_common_parent(run)
+        run = [m] if m is not None else []
 
 
-def _marker_between(sentence: str, start: int, end: int) -> bool:
-    """A clause between ``start`` and ``end`` opens with 全县, 该县, 我县…"""
-    for marker in _cfg()["main_markers"]:
-        k = sentence.find(marker, start, end)
-        while k >= 0:
-            if not sentence[clause_start(sentence, k):k].strip():
-                return True
-            k = sentence.find(marker, k + 1, end)
-    return False
+def _under_common_parent(run: list[PlaceMention]):
+    parents = Counter()
+    for m in run:
+        parents.update({n for p in m.places if p.level == "county" for n in (p.prefecture, p.province) if n})
+    for parent, count in parents.most_common():
+        if count < 2:
+            break
+        for m in run:
+            under = [p for p in m.places if p.level == "county" and parent in (p.prefecture, p.province)]
+            if len(under) == 1:
+                yield m, under[0]
+        return
 
 
-def respective_places(sentence: str, offset: int, figure_starts: list[int], places: Places) -> dict[int, str]:
-    """长沙县、浏阳市、宁乡市一般公共预算收入分别为A、B和C: after a list of
-    places, each 分别 list of as many figures gives the k-th figure to the
-    k-th place. Returns {figure start: area}."""
-    mentions = places.between(offset, offset + len(sentence))
-    groups, current = [], []
+def _zones_and_groups(text: str, mentions: dict[int, AreaMention]):
+    """Development zones (市开发区, 湘西高新区) and groups of counties (渝东南):
+    not counties; they stand for the area around them (area_zone)."""
+    cfg = _cfg()
+    by_end = {m.end: m for m in mentions.values()}
+    for z in cfg["zone_re"].finditer(text):
+        # the zone's own name: the place right before it, or 市/县/州 (the page's own)
+        before = by_end.get(z.start())
+        start = before.start if before else z.start() - (1 if text[z.start() - 1:z.start()] in _COUNTY_KINDS + ("州",) else 0)
+        place = before.place if before else Place(text[start:z.start()], "zone", "", "", "")
+        yield AreaMention(start, z.end(), text[start:z.end()], place, kind="zone")
+    for g in cfg["group_re"].finditer(text):
+        if any(m.start <= g.start() < m.end for m in mentions.values()):
+            continue
+        province = _place_named(cfg["province_abbreviations"][g.group()[0]])
+        if province is not None:
+            yield AreaMention(g.start(), g.end(), g.group(), province, kind="group")
+
+
+def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention]:
+    """十堰市竹山县: the parent written right before its child qualifies it."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.end == b.start and a.place.name in (b.place.prefecture, b.place.province):
+            out[i] = AreaMention(a.start, a.end, a.surface, a.place, a.kind, qualifies=True)
+    return out
+
+
+def _own_level(text: str) -> str:
+    """The level of the page's own words (全县, 我市, 本区, 该县): the most frequent."""
+    counts = Counter()
+    for m in lexicon().level_word_re.finditer(text):
+        if m.group(2) not in ("省", "国"):
+            counts[m.group(2)] += 1
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _fits(place: Place, level: str) -> bool:
+    """Is ``place`` an area of the kind the page's own words name?"""
+    return not level or _kind_of(place.name) == level
+
+
+def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tuple[Place | None, str]:
+    cfg = _cfg()
+    title_end = text.find(title) + len(title) if title and title in text else 0
+    score: Counter = Counter()
+    first: dict[Place, int] = {}
     for m in mentions:
-        if current and sentence[current[-1].end - offset:m.start - offset] in ("、", "和", "及", "与"):
-            current.append(m)
+        if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL:
+            continue
+        score[m.place] += cfg["title_weight"] if m.start < title_end else 1
+        first.setdefault(m.place, m.start)
+    if not score:
+        return None, "home_none"
+    ranked = sorted(score, key=lambda p: (-score[p], first[p]))
+    counties = [p for p in ranked if p.level == "county"]
+    if counties and (not level or level in _PREFECTURE_KINDS):
+        top = counties[0]
+        siblings = [p for p in counties if p.prefecture and p.prefecture == top.prefecture]
+        dominant = len(counties) > 1 and score[top] >= cfg["dominant_ratio"] * score[counties[1]]
+        parent = _place_named(top.prefecture) if top.prefecture else None
+        if len(siblings) >= cfg["listed_counties_min"] and not dominant and parent is not None:
+            return parent, "home_prefecture_of_listed_counties"
+    # a county page names its province (and often its prefecture) in passing:
+    # the most named area below a province, a county when the page's own
+    # words are a county's (全县, 我区)
+    candidates = [p for p in ranked if p.level != "province"] or ranked
+    if level in ("县", "区", "旗"):
+        candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
+    if candidates:
+        return candidates[0], "home_most_named"
+    return None, "home_none"           # a 县's page that names no 县: no guess
+
+
+# ================================================================ per figure
+@dataclass
+class Carry:
+    """The subject area of the paragraph so far: it holds for later
+    sentences until another area or the page's own word opens a clause."""
+    paragraph: int = -1
+    subject: Decision | None = None
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.subject = paragraph, None
+
+
+def prepositions() -> dict[str, tuple[str, ...]]:
+    """The prepositions that give a place a role (clauses.analyse): role -> words."""
+    cfg = _cfg()
+    return {"after_recipient": cfg["recipient"], "after_location": cfg["location"]}
+
+
+def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
+    """The area of each quantity of an analysed sentence (``clauses.analyse``)."""
+    text = analysis.text
+    respective = _respective(analysis)
+    out = []
+    for q in analysis.quantities:
+        decision = (respective.get(q.start)
+                    or _one_of_n(analysis, q, areas)
+                    or _modified_place(analysis, q, areas)
+                    or _clause_place(analysis, q, areas)
+                    or _sentence_subject(analysis, q, areas)
+                    or (carry.subject and Decision(carry.subject.place, "area_paragraph_subject"))
+                    or Decision(areas.home, "area_home"))
+        out.append(decision)
+    subject = _sentence_topic(analysis, areas)
+    if subject is not None:
+        carry.subject = subject if subject.rule != "area_scope_word" else None
+    return out
+
+
+def _sentence_topic(analysis, areas: Areas) -> Decision | None:
+    """The area opening the sentence (其中,竹山县…): it becomes the paragraph's subject."""
+    first_end = analysis.clause_of(0)[1]
+    anchors = [a for a in analysis.anchors if a.start < first_end and a.role == "opens"]
+    return _anchor_area(anchors[0], analysis, areas) if anchors else None
+
+
+def _anchor_area(anchor, analysis, areas: Areas) -> Decision | None:
+    """The area an anchor stands for."""
+    if anchor.kind == "place":
+        return Decision(anchor.mention.place, "area_clause_place")
+    if anchor.kind == "group":
+        return Decision(anchor.mention.place, "area_zone")
+    if anchor.kind == "zone":
+        place = anchor.mention.place
+        if place.level in ("county", "prefecture", "province"):
+            return Decision(place, "area_zone")
+        level = anchor.word[:1]
+        return Decision(_by_level(level, areas) or areas.home, "area_zone")
+    return _scope(anchor, analysis, areas)
+
+
+def _scope(anchor, analysis, areas: Areas) -> Decision | None:
+    """全县, 全市, 全省, 全国, 该县, 县域: the area the word names."""
+    lex = lexicon()
+    word = anchor.word
+    if word in lex.country_words:
+        return Decision(country(), "area_scope_word")
+    if word in lex.county_aggregates:
+        return Decision(areas.home, "area_scope_word")
+    prefix, level = word[0], word[1:]
+    if prefix == "该":
+        before = areas.between(0, analysis.offset + anchor.start)
+        named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
+        if named is not None:
+            return Decision(named, "area_scope_word")
+    place = _by_level(level, areas)
+    return Decision(place, "area_scope_word") if place is not None else None
+
+
+def _by_level(level: str, areas: Areas) -> Place | None:
+    """The nearest area of ``level`` around the home area (全市 on a county's page: its prefecture)."""
+    if level == "国":
+        return country()
+    for place in areas.chain:
+        if place.level != COUNTRY_LEVEL and _kind_of(place.name) == level:
+            return place
+    return None
+
+
+def _in_clause(analysis, start: int, end: int, roles=None):
+    return [a for a in analysis.anchors if start <= a.start < end and (roles is None or a.role in roles)]
+
+
+# roles (clauses.Anchor.role) that place the figures of their own clause,
+# and those that hold for the later clauses of the sentence
+_OWN_CLAUSE_ROLES = ("opens", "after_recipient", "after_location", "after_de")
+_CARRIED_ROLES = ("opens", "after_recipient")
+
+
+def _clause_place(analysis, q, areas: Areas) -> Decision | None:
+    c_start, c_end = analysis.clause_of(q.start)
+    anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis, q.start)
+    if decision is None or decision.place is None:
+        return None
+    # 江苏某公司等2个企业落户房县: the article's own area named later in the clause
+    if areas.home is not None and decision.place != areas.home and decision.rule == "area_clause_place":
+        later = _in_clause(analysis, anchor.end, c_end)
+        if any(a.kind == "place" and a.mention.place == areas.home for a in later):
+            return Decision(areas.home, "area_clause_place")
+    return decision
+
+
+def _refined(decision: Decision | None, anchor, analysis, end: int) -> Decision | None:
+    """重庆唯一的世界遗产武隆喀斯特…: the one place inside the area named (not
+    in brackets, not a list of them) makes it more specific."""
+    if decision is None or decision.place is None:
+        return decision
+    inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
+             if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
+             and not _bracketed(analysis.text, anchor.end, a.start)}
+    return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
+
+
+def _bracketed(text: str, start: int, pos: int) -> bool:
+    depth = 0
+    for ch in text[start:pos]:
+        depth += ch in "(（"
+        depth -= ch in ")）" and depth > 0
+    return depth > 0
+
+
+def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
+    """The area of the last earlier clause of the sentence that had a subject
+    (or gave to a place: 向竹溪县捐赠车辆30台,…捐赠资金10万元)."""
+    c_start, _ = analysis.clause_of(q.start)
+    first_end = analysis.clause_of(0)[1]
+    anchors = [a for a in analysis.anchors if a.start < c_start and (
+        a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end))]
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
+                        analysis.clause_of(anchor.start)[1])
+    if decision is None or decision.place is None:
+        return None
+    rule = "area_scope_word" if decision.rule == "area_scope_word" else "area_sentence_subject"
+    return Decision(decision.place, rule)
+
+
+def _one_of_n(analysis, q, areas: Areas) -> Decision | None:
+    """竹山县是全省15个重点县之一: the count describes the wider area."""
+    cfg = _cfg()
+    text = analysis.text
+    c_start, c_end = analysis.clause_of(q.start)
+    if text.find(cfg["one_of_n"]["end"], q.end, c_end) < 0:
+        return None
+    verbs = list(cfg["one_of_n_verbs"].finditer(text, c_start, q.start))
+    if not verbs:
+        return None
+    wider = [a for a in analysis.anchors if verbs[-1].end() <= a.start < q.start]
+    for a in wider:
+        decision = _anchor_area(a, analysis, areas)
+        if decision is not None and decision.place is not None:
+            return Decision(decision.place, "area_one_of_n")
+    if any(text.find(w, verbs[-1].end(), q.start) >= 0 for w in cfg["one_of_n"]["country"]):
+        return Decision(country(), "area_one_of_n")
+    return None
+
+
+def _modified_place(analysis, q, areas: Areas) -> Decision | None:
+    """距离房县280公里的竹山县: a figure in a phrase describing a place."""
+    text = analysis.text
+    _, c_end = analysis.clause_of(q.start)
+    k = text.find("的", q.end, c_end)
+    if k < 0 or any(other.start < k and other.start > q.start for other in analysis.quantities):
+        return None
+    # the place (吴忠市盐池县: the whole written chain) must be the phrase's
+    # head: nothing but a verb of being follows it in its clause
+    place = next((a for a in analysis.anchors if a.kind == "place" and a.start == k + 1), None)
+    if place is None:
+        return None
+    rest = text[place.end:c_end].strip()
+    if rest and not rest.startswith(tuple(_cfg()["place_head_followers"])):
+        return None
+    return Decision(place.mention.place, "area_modified_place")
+
+
+def _respective(analysis) -> dict[int, Decision]:
+    """房县、竹山县收入分别为A、B: the k-th figure after 分别 is the k-th place's."""
+    text = analysis.text
+    lex = lexicon()
+    joiners = set(lex.list_marks) | set(lex.connectors)
+    places = [a for a in analysis.anchors if a.kind == "place"]
+    groups, current = [], []
+    for a in places:
+        if current and text[current[-1].end:a.start] in joiners:
+            current.append(a)
         else:
             if len(current) > 1:
                 groups.append(current)
-            current = [m]
+            current = [a]
     if len(current) > 1:
         groups.append(current)
-    assigned: dict[int, str] = {}
+    assigned: dict[int, Decision] = {}
     for group in groups:
-        names = [_area_name(m, places) for m in group]
-        k = group[-1].end - offset
-        while (k := sentence.find("分别", k)) >= 0:
-            following = [p for p in figure_starts if p > k][:len(names)]
-            if len(following) == len(names):
-                assigned.update(zip(following, names))
+        k = group[-1].end
+        while (k := text.find("分别", k)) >= 0:
+            following = [q.start for q in analysis.quantities if q.start > k][:len(group)]
+            if len(following) == len(group):
+                assigned.update({p: Decision(a.mention.place, "area_respective") for p, a in zip(following, group)})
             k += 2
     return assigned
 
 
-def _aggregate(sentence: str, start: int, end: int, places: Places) -> str:
-    """全市县域…, 全省…: the wider area the clause sentence[start:end] opens with."""
-    cfg = _cfg()
-    if not cfg["aggregate_re"].search(sentence, start, end):
-        return ""
-    clause = _strip_openers(sentence[start:end])
-    word = next((w for w in cfg["aggregate_words"] if clause.startswith(w)), None)
-    if word is None or places.main is None:
-        return ""
-    level = cfg["aggregates"][word]
-    if level == "country":
-        return cfg["country"]
-    if level == "city":   # 全市: the county-level city itself, else the prefecture around the county
-        return places.main.name if places.main.name.endswith("市") else places.main.prefecture
-    if level == "prefecture":
-        return places.main.prefecture
-    return places.main.province
-
-
-def _main_named_after(sentence: str, offset: int, pos: int, places: Places) -> bool:
-    """The article's county is named later in the figure's clause."""
-    end = next((k for k in range(pos, len(sentence)) if sentence[k] in ",，;；。"), len(sentence))
-    return any(offset + pos <= a < offset + end for a, _ in places.main_spans)
-
-
-def _area_name(m: PlaceMention, places: Places) -> str:
-    main = places.main
-    for p in m.places:
-        if main and p.name == main.name:
-            return main.name
-    if m.is_short:      # 海南: the province, not 海南区 or 海南州
-        return next((p.name for p in m.places if p.level == "province"), m.places[0].name)
-    return m.places[0].name
+def label_area(label: str, areas: Areas) -> Decision | None:
+    """The area a table row label (or column header) names, when the label is
+    a place the article supports (吉首市, 州直 → the 州); else None."""
+    found = [m for m in gazetteer().find(label, short_names=True) if m.start == 0]
+    if not found or len(label) - found[0].end > 2:
+        return None
+    m = found[0]
+    known = {a.place.name: a.place for a in areas.mentions}
+    place = next((known[p.name] for p in m.places if p.name in known), None)
+    if place is None and not m.is_short:
+        place = _choose(m.places, set(known))
+    if place is None:
+        region = {n for a in areas.mentions for n in (a.place.prefecture, a.place.province)} | {
+            p.name for p in areas.chain}
+        under = [p for p in m.places if p.prefecture in region or p.province in region]
+        place = under[0] if len(under) == 1 else None
+    return Decision(place, "area_table_row") if place is not None else None

@@ -83,6 +83,7 @@ class Figure:
     start: int = 0
     end: int = 0
     sentence: str = ""
+    rules: str = ""          # ids of the rules that decided it (--explain): indicator, area, status
 
 
 COLUMNS = (

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import rules
-from .counties import Places, attribute, find_places, main_county_over, respective_places
+from .clauses import analyse
+from .counties import Areas, Carry, document_areas, home_over, label_area, prepositions, resolve_areas
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
@@ -44,7 +45,7 @@ def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[F
         yield _extract(doc, 0, len(doc.text), options)
         return
     if not options.county:
-        main = main_county_over(normalise(doc.text[a:b]).text for a, b in chunks)
+        main = home_over(normalise(doc.text[a:b]).text for a, b in chunks)
         options = replace(options, county=main)
     for a, b in chunks:
         yield _extract(doc, a, b, options)
@@ -68,13 +69,16 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         norm = NormalisedText(norm.text, norm.origin, base=chunk_start)
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
-    places = find_places(norm.text, title=title, default=options.county)
+    areas = document_areas(norm.text, title=title, given=options.county)
     tables = find_tables(norm.text)
     figures: list[Figure] = []
     paragraph, paragraph_period, seen_figure = -1, "", False
+    carry = Carry()
+    roles = prepositions()
     for sent in sentences:
         if any(t.start <= sent.start < t.end for t in tables):
             continue          # read as a table below
+        carry.enter(sent.paragraph)
         if sent.paragraph != paragraph:
             paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
         quantities = find_quantities(sent.text)
@@ -91,26 +95,30 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())
-        respective = respective_places(sent.text, sent.start, [q.start for q in quantities], places)
-        for q, indicator in zip(quantities, indicators):
-            county = respective.get(q.start) or attribute(
-                sent.text, sent.start, q.start, clause_start(sent.text, q.start), places)
-            figures.append(_figure(doc, norm, sent, q, indicator, county, fallback_period, sentence_text))
-    figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
+        analysis = analyse(sent.text, sent.start, quantities,
+                           areas.between(sent.start, sent.start + len(sent.text)), roles)
+        decisions = resolve_areas(analysis, areas, carry)
+        for q, indicator, area in zip(quantities, indicators, decisions):
+            figure = _figure(doc, norm, sent, q, indicator, area.name, fallback_period, sentence_text)
+            figure.rules = f"area:{area.rule}"
+            figures.append(figure)
+    figures += [_table_figure(doc, norm, f, areas, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
     return figures
 
 
-def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, places: Places,
+def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Areas,
                   sentences: list[Sentence]) -> Figure:
     start, end = norm.span_in_original(f.start, f.end)
     heading = next((s.heading or s.title for s in reversed(sentences) if s.start <= f.start), "")
     std_factor, std_unit = split_multiplier(f.unit)
+    area = (label_area(f.place, areas) if f.place else None)
     return Figure(
-        county=f.place or places.main_name, indicator=f.indicator, value=f.value, unit=f.unit,
+        county=area.name if area else areas.home_name, indicator=f.indicator, value=f.value, unit=f.unit,
         source=doc.source, status="actual", period=f.period or heading_period(heading),
         std_value=_std(f.value, std_factor), std_unit=std_unit,
-        mention=doc.text[start:end], start=start, end=end, sentence=f.row_text)
+        mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
+        rules=f"area:{area.rule if area else 'area_home'}")
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,

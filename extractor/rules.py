@@ -48,12 +48,36 @@ def _builtin(name: str) -> dict:
 
 @cache
 def load(name: str) -> dict:
-    """The rules of ``patterns/<name>.yaml`` with the user's additions."""
+    """The rules of ``patterns/<name>.yaml`` with the user's additions, with
+    each list item ``"@word_class"`` replaced by that list of the shared
+    vocabulary (``patterns/lexicon.yaml``)."""
     merged = _builtin(name)
     for _, overlay in _overlays:
         if name in overlay:
             merged = _merge(merged, overlay[name])
-    return merged
+    return merged if name == LEXICON else _expand(merged, name)
+
+
+LEXICON = "lexicon"
+
+
+def _expand(value, where: str):
+    """Lists with "@name" items get the lexicon's list ``name`` in their place."""
+    if isinstance(value, dict):
+        return {k: _expand(v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, list) and any(isinstance(x, str) and x.startswith("@") for x in value):
+        lexicon = load(LEXICON)
+        out = []
+        for x in value:
+            if isinstance(x, str) and x.startswith("@"):
+                words = lexicon.get(x[1:])
+                if not isinstance(words, list):
+                    raise PatternsError(f"{where}: {x} names no word list of patterns/{LEXICON}.yaml")
+                out += [w for w in words if w not in out]
+            elif x not in out:
+                out.append(x)
+        return out
+    return value
 
 
 def path(filename: str) -> Path:

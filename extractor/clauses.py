@@ -1,0 +1,131 @@
+"""Clause analysis: one pass over a sentence that finds, for the resolvers,
+its clauses and list items and the words that place its figures: place
+mentions, zones, words for an area by its level (全县, 全省), and the role
+each stands in (opening its clause or list item, after a preposition, after
+的, or inside a phrase).
+
+It decides nothing about what a figure is: the resolvers (counties,
+indicators, timeinfo) read this analysis.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .lexicon import lexicon
+from .models import Quantity
+from .segment import clause_end, clause_start
+from .timeinfo import leading_time_phrase
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A word that may say which area a figure is about, and its role."""
+    start: int                  # offsets in the sentence
+    end: int
+    kind: str                   # place | zone | group | scope
+    role: str                   # opens | after_recipient | after_location | after_de | inner
+    word: str                   # the text as written
+    mention: object = None      # the counties.AreaMention of a place, zone or group
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceAnalysis:
+    text: str                   # the sentence
+    offset: int                 # where it starts in the normalised text
+    quantities: tuple[Quantity, ...]
+    anchors: tuple[Anchor, ...]             # in text order
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """The clause holding ``pos``: [start, end) in the sentence."""
+        return clause_start(self.text, pos), clause_end(self.text, pos)
+
+    def item_start(self, pos: int) -> int:
+        """Where the list item holding ``pos`` starts (a list mark, or its clause)."""
+        start = clause_start(self.text, pos)
+        marks = lexicon().list_marks
+        for k in range(pos - 1, start - 1, -1):
+            if self.text[k] in marks:
+                return k + 1
+        return start
+
+    @cached_property
+    def quantity_ends(self) -> tuple[int, ...]:
+        return tuple(q.end for q in self.quantities)
+
+
+def analyse(text: str, offset: int, quantities, mentions: tuple,
+            prepositions: dict[str, tuple[str, ...]]) -> SentenceAnalysis:
+    """The analysis of the sentence ``text`` starting at ``offset`` of the
+    normalised text; ``mentions`` are the document's area mentions inside it
+    and ``prepositions`` maps a role to the words after which a place takes it
+    (after_recipient: 向竹溪县捐赠; after_location: 在房县投资)."""
+    lex = lexicon()
+    anchors: list[Anchor] = []
+    taken: list[tuple[int, int]] = []
+    chain_start = None
+    for m in mentions:
+        start, end = m.start - offset, m.end - offset
+        taken.append((start, end))
+        if m.qualifies:              # 十堰市竹山县: the child stands where the chain starts
+            chain_start = start if chain_start is None else chain_start
+            continue
+        anchors.append(Anchor(start if chain_start is None else chain_start, end, m.kind, "", m.surface, m))
+        chain_start = None
+    anchors.sort(key=lambda a: a.start)
+    ends = sorted(q.end for q in quantities)
+    opening = {a.start: _opening(text, a.start, ends) for a in anchors}
+    # an item of a list opens only a list whose first item opens with a subject
+    # too (霍山县34个、金寨县32个), not a list inside a phrase (前往浙江、福建等地)
+    clause_openers = {clause_start(text, a.start) for a in anchors if opening[a.start] == "clause"}
+    roles = []
+    for a in anchors:
+        how = opening[a.start]
+        if how == "clause" or (how == "item" and clause_start(text, a.start) in clause_openers):
+            role = "opens"
+        elif (after := next((r for r, words in prepositions.items() if text.endswith(words, 0, a.start)), None)):
+            role = after
+        elif a.start and text[a.start - 1] == "的":
+            role = "after_de"
+        else:
+            role = "inner"
+        roles.append(Anchor(a.start, a.end, a.kind, role, a.word, a.mention))
+    return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
+
+
+def _opening(text: str, pos: int, quantity_ends: list[int]) -> str:
+    """How ``pos`` opens something, once openers (其中, 力争) and time phrases
+    (上半年, 到2025年) are set aside: "clause" (its clause, or the words after
+    a figure), "item" (an item of a list), or "" (it does not)."""
+    lex = lexicon()
+    clause = clause_start(text, pos)
+    start = clause
+    for k in range(pos - 1, clause - 1, -1):
+        if text[k] in lex.list_marks:
+            start = k + 1
+            break
+    after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
+    if _strip_openers(text[after_figure:pos]):
+        return ""
+    return "item" if start > clause and after_figure == start else "clause"
+
+
+def _strip_openers(text: str) -> str:
+    """What is left of ``text`` once openers, time phrases and connectors are
+    taken off its start: '' when nothing else stands there."""
+    lex = lexicon()
+    text = text.strip()
+    previous = None
+    while text and text != previous:
+        previous = text
+        while m := lex.openers.match(text):
+            text = text[m.end():].lstrip()
+        text = text[leading_time_phrase(text):].lstrip()
+        if text[:1] in "到至" and text[1:2].isdigit():
+            text = text[1:]                       # 到2025年
+        for c in lex.connectors:
+            if text.startswith(c):
+                text = text[len(c):]
+                break
+        text = text.lstrip(" ,，")
+    return text

@@ -1,0 +1,59 @@
+"""The shared vocabulary (``patterns/lexicon.yaml``), compiled once.
+
+Clause marks, list marks, connectors, prepositions, openers and the words
+that name an area by its level are read by several stages (segment, clause
+analysis, indicators, counties); each is defined once, here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+
+
+def _alternation(words) -> re.Pattern:
+    """One regex of the words, longest first (never matches when empty)."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    clause_marks: frozenset
+    clause_mark_re: re.Pattern
+    list_marks: frozenset
+    connectors: tuple            # longest first
+    prepositions: frozenset      # one-character words
+    openers: re.Pattern          # an opener at the start of a text
+    scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
+    level_word_re: re.Pattern    # prefix + level only (全县, 该州): group 1 the prefix, 2 the level
+    scope_prefixes: str
+    county_aggregates: frozenset
+    country_words: frozenset
+
+    def is_boundary(self, ch: str) -> bool:
+        return ch in self.clause_marks or ch in self.list_marks
+
+
+@rules.compiled
+def lexicon() -> Lexicon:
+    cfg = rules.load(rules.LEXICON)
+    prefixes = "".join(cfg["scope_prefixes"])
+    levels = sorted(cfg["scope_levels"], key=len, reverse=True)
+    scope_words = ([p + lv for p in cfg["scope_prefixes"] for lv in levels]
+                   + list(cfg["county_aggregates"]) + list(cfg["country_words"]))
+    marks = frozenset(cfg["clause_marks"])
+    return Lexicon(
+        clause_marks=marks,
+        clause_mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
+        list_marks=frozenset(cfg["list_marks"]),
+        connectors=tuple(sorted(cfg["connectors"], key=len, reverse=True)),
+        prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
+        openers=_alternation(cfg["openers"]),
+        scope_re=_alternation(scope_words),
+        level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
+        scope_prefixes=prefixes,
+        county_aggregates=frozenset(cfg["county_aggregates"]),
+        country_words=frozenset(cfg["country_words"]),
+    )
