@@ -72,16 +72,15 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             continue
         anchors.append(Anchor(start if chain_start is None else chain_start, end, m.kind, "", m.surface, m))
         chain_start = None
+    for s in lex.scope_re.finditer(text):
+        if not any(a <= s.start() < b for a, b in taken):
+            anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)
     opening = {a.start: _opening(text, a.start, ends) for a in anchors}
-    # an item of a list opens only a list whose first item opens with a subject
-    # too (霍山县34个、金寨县32个), not a list inside a phrase (前往浙江、福建等地)
-    clause_openers = {clause_start(text, a.start) for a in anchors if opening[a.start] == "clause"}
     roles = []
     for a in anchors:
-        how = opening[a.start]
-        if how == "clause" or (how == "item" and clause_start(text, a.start) in clause_openers):
+        if opening[a.start]:
             role = "opens"
         elif (after := next((r for r, words in prepositions.items() if text.endswith(words, 0, a.start)), None)):
             role = after
@@ -93,10 +92,10 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
 
 
-def _opening(text: str, pos: int, quantity_ends: list[int]) -> str:
-    """How ``pos`` opens something, once openers (其中, 力争) and time phrases
-    (上半年, 到2025年) are set aside: "clause" (its clause, or the words after
-    a figure), "item" (an item of a list), or "" (it does not)."""
+def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
+    """Does ``pos`` open its clause, the words after a figure, or an item of a
+    list of figures (霍山县34个、金寨县32个; not 前往浙江、福建等地), once
+    openers (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)
     start = clause
@@ -106,8 +105,11 @@ def _opening(text: str, pos: int, quantity_ends: list[int]) -> str:
             break
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
     if _strip_openers(text[after_figure:pos]):
-        return ""
-    return "item" if start > clause and after_figure == start else "clause"
+        return False
+    if start > clause and after_figure == start:
+        # an item of a list: the item before it must end with a figure
+        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start)
+    return True
 
 
 def _strip_openers(text: str) -> str:

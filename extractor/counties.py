@@ -139,6 +139,7 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     for m, place in _sibling_lists(text, shorts):
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
         region |= {place.prefecture, place.province} - {""}
+        named_full.add(place.name)           # one sense per article: its other mentions too
     provinces = [m for m in shorts if m.start not in mentions and _province(m) and not _in_proper_noun(text, m)]
     for m in provinces:
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m))
@@ -146,6 +147,11 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         region = {_province(m).name for m in provinces}
     level = _own_level(text)
     cues = _standing_short_names(text, title, shorts)
+    # the one county of the region the text can be about stands as a place too
+    in_region = {m.surface for m in shorts for p in m.places
+                 if p.level == "county" and p.province in region and _fits(p, level)}
+    if len(in_region) == 1:
+        cues |= in_region
     for m in shorts:
         if m.start not in mentions:
             place = _supported_short(text, m, named_full, region, level, cues)
@@ -392,7 +398,11 @@ def _sentence_topic(analysis, areas: Areas) -> Decision | None:
     """The area opening the sentence (其中,竹山县…): it becomes the paragraph's subject."""
     first_end = analysis.clause_of(0)[1]
     anchors = [a for a in analysis.anchors if a.start < first_end and a.role == "opens"]
-    return _anchor_area(anchors[0], analysis, areas) if anchors else None
+    if not anchors:
+        return None
+    if _home_named_later(analysis, anchors[0], first_end, areas):
+        return Decision(areas.home, "area_scope_word")        # back to the page's own area
+    return _anchor_area(anchors[0], analysis, areas)
 
 
 def _anchor_area(anchor, analysis, areas: Areas) -> Decision | None:
@@ -439,7 +449,10 @@ def _by_level(level: str, areas: Areas) -> Place | None:
 
 
 def _in_clause(analysis, start: int, end: int, roles=None):
-    return [a for a in analysis.anchors if start <= a.start < end and (roles is None or a.role in roles)]
+    """Anchors in [start, end) with one of ``roles``; a word for an area by its
+    level (全国) counts only as a subject, never after a preposition (在全国各地)."""
+    return [a for a in analysis.anchors if start <= a.start < end and (roles is None or a.role in roles)
+            and (a.kind != "scope" or roles is None or a.role == "opens")]
 
 
 # roles (clauses.Anchor.role) that place the figures of their own clause,
@@ -457,12 +470,22 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis, q.start)
     if decision is None or decision.place is None:
         return None
-    # 江苏某公司等2个企业落户房县: the article's own area named later in the clause
-    if areas.home is not None and decision.place != areas.home and decision.rule == "area_clause_place":
-        later = _in_clause(analysis, anchor.end, c_end)
-        if any(a.kind == "place" and a.mention.place == areas.home for a in later):
-            return Decision(areas.home, "area_clause_place")
+    if decision.rule == "area_clause_place" and _home_named_later(analysis, anchor, c_end, areas):
+        return Decision(areas.home, "area_clause_place")
     return decision
+
+
+def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
+    """江苏某公司等2个企业落户房县, 甘肃省某协会在该县成立: the article's own
+    area, named later in the clause, is what the clause is about."""
+    if areas.home is None or anchor.kind != "place" or anchor.mention.place == areas.home:
+        return False
+    for a in _in_clause(analysis, anchor.end, end):
+        if a.kind == "place" and a.mention.place == areas.home:
+            return True
+        if a.kind == "scope" and (d := _scope(a, analysis, areas)) is not None and d.place == areas.home:
+            return True
+    return False
 
 
 def _refined(decision: Decision | None, anchor, analysis, end: int) -> Decision | None:
@@ -484,13 +507,23 @@ def _bracketed(text: str, start: int, pos: int) -> bool:
     return depth > 0
 
 
+def _carries(a, analysis, first_end: int) -> bool:
+    """Does the anchor hold for the later clauses of its sentence? A subject
+    or a recipient does, and a place after 的 in the first clause; a word for
+    an area by its level only as the subject of a clause stating a figure
+    (全省网络零售额3126亿元,同比增长9.4%; not 全省首批…县,品牌价值…)."""
+    if a.kind == "scope":
+        start, end = analysis.clause_of(a.start)
+        return a.role == "opens" and any(start <= q.start < end for q in analysis.quantities)
+    return a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
+
+
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     """The area of the last earlier clause of the sentence that had a subject
     (or gave to a place: 向竹溪县捐赠车辆30台,…捐赠资金10万元)."""
     c_start, _ = analysis.clause_of(q.start)
     first_end = analysis.clause_of(0)[1]
-    anchors = [a for a in analysis.anchors if a.start < c_start and (
-        a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end))]
+    anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)]
     if not anchors:
         return None
     anchor = anchors[-1]

@@ -82,6 +82,9 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         if sent.paragraph != paragraph:
             paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
         quantities = find_quantities(sent.text)
+        analysis = analyse(sent.text, sent.start, quantities,
+                           areas.between(sent.start, sent.start + len(sent.text)), roles)
+        decisions = resolve_areas(analysis, areas, carry)
         if not quantities:
             if not seen_figure:
                 phrases = time_phrases(sent.text)
@@ -95,9 +98,6 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())
-        analysis = analyse(sent.text, sent.start, quantities,
-                           areas.between(sent.start, sent.start + len(sent.text)), roles)
-        decisions = resolve_areas(analysis, areas, carry)
         for q, indicator, area in zip(quantities, indicators, decisions):
             figure = _figure(doc, norm, sent, q, indicator, area.name, fallback_period, sentence_text)
             figure.rules = f"area:{area.rule}"

@@ -1,82 +1,132 @@
-"""Main county and attribution of figures to areas."""
+"""The area resolver: the home area of a page and the area of each figure.
+
+Sentences written for these tests, grouped by phenomenon. (The rule files'
+own examples run in test_rule_examples.py.)
+"""
 import pytest
 
-from extractor.counties import attribute, find_places
+from extractor import extract_text
+from extractor.counties import document_areas
+from extractor.normalise import normalise
+from extractor.segment import segment
 
 
-def county_of(text, figure, **kw):
-    places = find_places(text, **kw)
-    pos = text.index(figure)
-    clause = max(text.rfind(c, 0, pos) for c in ",，;；") + 1
-    return attribute(text, 0, pos, clause, places)
+def county_of(text: str, mention: str, given: str = "") -> str:
+    found = [f.county for f in extract_text(text, county=given) if f.mention == mention]
+    assert found, f"no figure {mention!r} in {text!r}"
+    return found[0]
 
 
-def test_main_county_is_the_most_named_and_title_counts_more():
-    text = "竹山县:产业兴旺\n房县、竹山县、郧西县三地合作,竹山县新建厂房5万平方米。"
-    assert find_places(text, title="竹山县:产业兴旺").main_name == "竹山县"
+def home(text: str, given: str = "") -> str:
+    norm = normalise(text)
+    sentences = segment(norm.text)
+    return document_areas(norm.text, title=sentences[0].title if sentences else "", given=given).home_name
 
 
-def test_no_county_named_gives_none():
-    assert find_places("全县新建学校3所。").main is None
+HOME = [
+    ("竹山县:产业兴旺\n房县、竹山县合作,竹山县新建厂房5万平方米。", "竹山县"),    # the title counts more
+    ("全县新建学校3所。", ""),                                                  # nothing named
+    ("十堰市竹山县新建厂房,十堰市表彰竹山县。全县增长5%。", "竹山县"),            # 十堰市竹山县 names the county
+    ("云阳网讯 今年以来,云阳旅游市场火爆,云阳接待游客100万人次,全县收入增长9%。", "云阳县"),  # a short name, standing
+    ("贵州印江:春茶产值10亿元。印江全县茶园面积40万亩。", "印江土家族苗族自治县"),  # short name under a named province
+    ("前三季度,沈阳市县域经济稳定。康平县增长2%,法库县增长3%,新民市增长4%,全市增长5%。", "沈阳市"),
+    ("全市招商签约项目50个,其中房县20个、竹山县15个、竹溪县10个、郧西县5个。", "十堰市"),
+]
 
 
-def test_user_county_overrides():
-    assert find_places("全县新建学校3所。", default="南昌县").main_name == "南昌县"
+@pytest.mark.parametrize("text, expected", HOME)
+def test_home_area(text, expected):
+    assert home(text) == expected
+
+
+def test_given_county_is_the_home():
+    assert home("全县新建学校3所。", given="南昌县") == "南昌县"
+
+
+# A county page whose roads, scenic spots, products and companies carry other
+# places' names keeps its figures on its own county; without its own name it
+# gets no county at all, never one of those.
+OTHER_NAMES = ("今年以来,{own}经济稳中有进,全县地区生产总值完成150亿元。龙井茶种植基地新增面积500亩。"
+               "竹山路改造工程全长3.2公里。郧西绿谷茶业有限公司投资2亿元建设加工厂。"
+               "神农架景区接待本地游客12万人次。")
+
+
+def test_names_inside_proper_nouns_keep_the_county():
+    figures = extract_text(OTHER_NAMES.format(own="房县"))
+    assert {f.county for f in figures} == {"房县"}
+    assert len(figures) == 5
+
+
+def test_names_inside_proper_nouns_never_give_a_county():
+    figures = extract_text(OTHER_NAMES.format(own="全县"))
+    assert len(figures) == 5
+    assert {f.county for f in figures} == {""}
 
 
 ATTRIBUTION = [
-    ("全县新建学校3所", "3所", "房县"),                                      # 全县 is the main county
+    ("全县新建学校3所", "3所", "房县"),                                      # 全县 is the home
     ("该县新增企业12家", "12家", "房县"),
-    ("十堰市生产总值增长6%,房县增长7%", "6%", "十堰市"),                   # a city opening its clause
+    ("十堰市生产总值增长6%,房县增长7%", "6%", "十堰市"),                   # a place opening its clause
     ("十堰市生产总值增长6%,房县增长7%", "7%", "房县"),
-    ("北京市朝阳区向房县捐赠车辆30台", "30台", "房县"),                     # after a preposition
+    ("北京市朝阳区向房县捐赠车辆30台", "30台", "房县"),                     # after a recipient preposition
     ("海南产量占全国95%的份额", "95%", "海南省"),                          # a province by short name
     ("截至9月,山东籍游客达9000人次", "9000人次", "房县"),                  # 山东籍 is not Shandong
     ("江苏某公司等2个企业落户房县", "2个", "房县"),                        # origin of companies
-]
-
-
-@pytest.mark.parametrize("sentence, figure, expected", ATTRIBUTION)
-def test_attribution(sentence, figure, expected):
-    assert county_of(sentence, figure, default="房县") == expected
-
-
-SEVERAL_PLACES = [
     ("分地区看,房县实现生产总值150亿元,增长6%;竹山县实现180亿元,增长7%", "6%", "房县"),
     ("分地区看,房县实现生产总值150亿元,增长6%;竹山县实现180亿元,增长7%", "7%", "竹山县"),
-    ("全市县域生产总值增长5.5%", "5.5%", "十堰市"),
-    ("全省粮食产量增长2%", "2%", "湖北省"),
-    ("全国粮食产量增长1%", "1%", "全国"),
-    ("全县粮食产量增长3%", "3%", "房县"),
-]
-
-
-@pytest.mark.parametrize("sentence, figure, expected", SEVERAL_PLACES)
-def test_several_places_and_aggregates(sentence, figure, expected):
-    assert county_of(sentence, figure, default="房县") == expected
-
-
-AFTER_TIME_AND_PLAN_WORDS = [
-    ("国庆假期十堰市共接待游客120万人次", "120万人次", "十堰市"),
+    ("国庆假期十堰市共接待游客120万人次", "120万人次", "十堰市"),            # after time words
     ("据统计,1至10月全省网络零售额3126亿元", "3126亿元", "湖北省"),
-    ("十堰市将加大支持,力争到2025年房县茶产业产值突破50亿元", "50亿元", "房县"),
+    ("十堰市将加大支持,力争到2025年房县茶产业产值突破50亿元", "突破50亿元", "房县"),
 ]
 
 
-@pytest.mark.parametrize("sentence, figure, expected", AFTER_TIME_AND_PLAN_WORDS)
-def test_places_after_time_and_plan_words(sentence, figure, expected):
-    assert county_of(sentence, figure, default="房县") == expected
+@pytest.mark.parametrize("sentence, mention, expected", ATTRIBUTION)
+def test_attribution(sentence, mention, expected):
+    assert county_of(sentence, mention, given="房县") == expected
 
 
-AGGREGATES_IN_CONTEXT = [
-    ("在全国各地开办门店2100个", "2100个", "房县", "房县"),                       # a location, not the country
+SCOPE_WORDS = [  # 全X: the nearest area of that level around the home area
+    ("全市县域生产总值增长5.5%", "5.5%", "房县", "十堰市"),
+    ("全省粮食产量增长2%", "2%", "房县", "湖北省"),
+    ("全国粮食产量增长1%", "1%", "房县", "中国"),
+    ("全市生产总值增长6%", "6%", "万宁市", "万宁市"),                           # a county-level city: itself
+    ("全区新增企业20家", "20家", "巴南区", "巴南区"),
+    ("全市新增企业20家", "20家", "巴南区", "重庆市"),                          # a municipality's district
+    ("在全国各地开办门店2100个", "2100个", "房县", "房县"),                     # a location, not the subject
     ("全省网络零售额3126亿元,同比增长9.4%", "9.4%", "房县", "湖北省"),          # carried from a clause with a figure
-    ("全省首批典型县获得命名,品牌价值突破30亿元", "30亿元", "房县", "房县"),    # an honour, not a subject
-    ("全市生产总值增长6%", "6%", "房县", "十堰市"),                              # 全市 around a 县: the prefecture
-    ("全市生产总值增长6%", "6%", "万宁市", "万宁市"),                            # 全市 of a county-level city: itself
+    ("全省首批典型县获得命名,品牌价值突破30亿元", "突破30亿元", "房县", "房县"),    # an honour, not a subject
+    ("占全市的比重为15%", "15%", "房县", "房县"),                              # a comparison
 ]
 
 
-@pytest.mark.parametrize("sentence, figure, main, expected", AGGREGATES_IN_CONTEXT)
-def test_aggregates_in_context(sentence, figure, main, expected):
-    assert county_of(sentence, figure, default=main) == expected
+@pytest.mark.parametrize("sentence, mention, given, expected", SCOPE_WORDS)
+def test_scope_words(sentence, mention, given, expected):
+    assert county_of(sentence, mention, given=given) == expected
+
+
+PREFECTURE_PAGES = [  # a prefecture's page: list items, 分别, one-sentence-per-county
+    ("全市新签约项目90个,分别为:房县30个、竹山县25个、竹溪县20个、郧西县15个。",
+     {"90个": "十堰市", "30个": "房县", "25个": "竹山县", "15个": "郧西县"}),
+    ("全市招商签约项目50个。房县、竹山县、竹溪县分别签约20个、15个、10个。",
+     {"50个": "十堰市", "20个": "房县", "15个": "竹山县", "10个": "竹溪县"}),
+    ("十堰各县游客增长。房县接待游客120万人次,同比增长8%。竹山县接待游客90万人次。竹溪县接待游客60万人次。",
+     {"120万人次": "房县", "8%": "房县", "90万人次": "竹山县", "60万人次": "竹溪县"}),
+]
+
+
+@pytest.mark.parametrize("text, areas", PREFECTURE_PAGES)
+def test_prefecture_pages(text, areas):
+    got = {f.mention: f.county for f in extract_text(text)}
+    assert {m: got.get(m) for m in areas} == areas
+
+
+def test_short_names_in_a_list_of_siblings_are_expanded():
+    text = "国庆期间,武隆、彭水、黔江游客大增。彭水接待游客2000人次,黔江接待游客3000人次。"
+    got = {f.mention: f.county for f in extract_text(text)}
+    assert got == {"2000人次": "彭水苗族土家族自治县", "3000人次": "黔江区"}
+
+
+def test_a_place_carries_through_its_paragraph_only():
+    text = "竹山县是茶叶大县。茶园面积达20万亩。\n\n全市新增企业12家。"
+    got = {f.mention: f.county for f in extract_text(text, county="十堰市")}
+    assert got == {"20万亩": "竹山县", "12家": "十堰市"}

@@ -244,10 +244,10 @@ def test_guarded_name_narrowed_to_its_city(g):
     ("规划和政策同步出台。", [], []),                          # 和政策 ⊅ 和政
     ("从江苏引进项目三个。", [], ["江苏"]),                    # 从江苏 ⊅ 从江
     ("沿海城市。", [], []),                                    # 海城 before 市
-    ("大兴安岭林区", [], []),                                  # 大兴安岭 covers 兴安
+    ("大兴安岭林区", [], ["大兴安岭"]),                        # the prefecture covers 兴安
     ("施工队完成安装调试。", [], []),                          # 完成 ⊅ 成安
     ("客商来安徽考察。", [], ["安徽"]),                        # 来 is "come", not 来安
-    ("十堰的竹溪", [], ["竹溪"]),                              # prefecture shorts are off
+    ("十堰的竹溪", [], ["十堰", "竹溪"]),                      # prefecture short names too
 ])
 def test_short_names_on_and_off(text, off, on):
     assert surfaces(text, short_names=False) == off

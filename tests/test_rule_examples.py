@@ -1,0 +1,43 @@
+"""Every example written beside a rule in patterns/ is run here.
+
+A rule file lists named rules in order, each with what it does and example
+texts with what they must give. An example marked ``known_failure: why`` is
+expected to fail (strict: it fails the suite once it passes, so the mark is
+removed when the rules learn it).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor import rules
+from extractor.counties import document_areas
+from extractor.normalise import normalise
+from extractor.pipeline import extract_text
+from extractor.segment import segment
+
+
+def _examples(file: str, section: str) -> list:
+    out = []
+    for rule in rules.load(file)[section]:
+        for k, example in enumerate(rule.get("examples") or ()):
+            marks = [pytest.mark.xfail(strict=True, reason=example["known_failure"])] \
+                if example.get("known_failure") else []
+            out.append(pytest.param(example, id=f"{rule['id']}-{k}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("example", _examples("counties", "home_rules"))
+def test_home_rule_examples(example):
+    norm = normalise(example["text"])
+    sentences = segment(norm.text)
+    title = sentences[0].title if sentences else ""
+    areas = document_areas(norm.text, title=title, given=example.get("given", ""))
+    assert areas.home_name == example["home"]
+
+
+@pytest.mark.parametrize("example", _examples("counties", "figure_rules"))
+def test_figure_area_examples(example):
+    figures = extract_text(example["text"], county=example.get("given", ""))
+    got = {f.mention: f.county for f in figures}
+    want = {str(k): v for k, v in example["areas"].items()}
+    assert {m: got.get(m, "<no figure>") for m in want} == want
