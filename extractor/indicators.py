@@ -17,8 +17,9 @@ part-of-speech read from jieba's dictionary (no HMM tagging: it is slow).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from . import rules, wordlist
 from .gazetteer import gazetteer
@@ -52,6 +53,9 @@ class _Words:
     max_indicator: int
     time: re.Pattern
     aliases: tuple
+    rule_order: tuple          # rule ids, in the order they are tried
+    max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
+    max_lead: int              # a longer phrase before a count gives only its last verb
 
 
 @rules.compiled
@@ -77,6 +81,9 @@ def _words() -> _Words:
         time=time,
         aliases=tuple(sorted(((str(k), str(v)) for k, v in (cfg.get("aliases") or {}).items()),
                              key=lambda kv: len(kv[0]), reverse=True)),
+        rule_order=tuple(r["id"] for r in cfg["rules"]),
+        max_attribute=int(cfg["max_attribute"]),
+        max_lead=int(cfg["max_lead"]),
     )
 
 
@@ -89,88 +96,195 @@ def _cut(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, tags.get(w, "")) for w in wordlist.cut(text))
 
 
-def name_indicators(text: str, quantities: list[Quantity]) -> list[str]:
-    """One indicator per quantity of the sentence ``text``."""
+@dataclass(frozen=True)
+class Naming:
+    """The indicator of one figure and the id of the rule that named it."""
+    name: str
+    rule: str
+
+
+@dataclass
+class _Naming:
+    """A sentence's figures while they are named: what stands around each one."""
+    text: str
+    quantities: list
+    lefts: list[str]         # from the clause start (or the figure before) to the number
+    rights: list[str]        # from the number to the clause end (or the next figure)
+    continues: list[bool]    # the figure before is in the same clause
+    names: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    nouns: dict = field(default_factory=dict)        # figure -> the counted thing written after it
+    list_leads: dict = field(default_factory=dict)   # figure -> the verb its list shares
+    shared_tail: dict = field(default_factory=dict)  # figure -> the verb phrase after its list
+
+    def set(self, i: int, name: str, rule_id: str) -> None:
+        self.names[i], self.rules[i] = name, rule_id
+
+
+_RULES: dict[str, Callable[[_Naming, int], bool]] = {}
+
+
+def _rule(rule_id: str):
+    """Register a naming rule under the id patterns/indicators.yaml orders it by."""
+    def register(fn):
+        _RULES[rule_id] = fn
+        return fn
+    return register
+
+
+def rule_ids() -> tuple[str, ...]:
+    return tuple(_RULES)
+
+
+def name_indicators(text: str, quantities: list[Quantity]) -> list[Naming]:
+    """One indicator per quantity of the sentence ``text``, each with the id of
+    the rule that named it. The rules are tried in the order of
+    ``patterns/indicators.yaml`` (``rules``); the first that applies names
+    the figure."""
     w = _words()
     n = len(quantities)
     lefts, rights, continues = [], [], []
     for i, q in enumerate(quantities):
         clause_from = clause_start(text, q.start)
         prev_end = quantities[i - 1].end if i else 0
-        start = max(clause_from, prev_end)
-        lefts.append(text[start:q.start])
+        lefts.append(text[max(clause_from, prev_end):q.start])
         continues.append(prev_end > clause_from)
         stop = clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
         rights.append(text[q.end:stop])
+    s = _Naming(text, quantities, lefts, rights, continues, [""] * n, [""] * n)
+    s.shared_tail = _shared_list_tails(rights, quantities)
+    order = w.rule_order
+    for i in range(n):
+        if s.names[i]:
+            continue
+        for rule_id in order:
+            if _RULES[rule_id](s, i):
+                break
+    _share_counted_things(s)
+    out = []
+    for name, rule_id in zip(s.names, s.rules):
+        aliased = _alias(name, w)
+        out.append(Naming(aliased, rule_id + ("+alias" if aliased != name else "")))
+    return out
 
-    indicators: list[str] = [""] * n
-    shared_tail = _shared_list_tails(rights, quantities)
-    nouns: dict[int, str] = {}
-    list_leads: dict[int, str] = {}
-    for i, q in enumerate(quantities):
-        if indicators[i]:
-            continue
-        run = _list_run(lefts, continues, i, n) if "分别" in lefts[i] else [i]
-        if len(run) > 1:
-            before = lambda i=i: _subject_before(i, indicators, lefts, text, quantities[i], w)  # noqa: E731
-            for k, name in zip(run, _respectively(lefts[i], len(run), before, indicators[:i])):
-                indicators[k] = name
-            continue
-        raw_left = lefts[i].rstrip()
-        left = _clean_left(lefts[i], w)
-        right = _strip_brackets(rights[i])
-        if continues[i] and not left.strip(_CONNECTORS):
-            # 7.1%、8.5% with no words of its own: same thing as the one before
-            if not _noun_after(right, q) and i and indicators[i - 1]:
-                indicators[i] = indicators[i - 1]
-                continue
-        left = _drop_examples(left.strip(_CONNECTORS))
-        if right.startswith("的") and len(right) > 1:
-            noun = _plain_noun_phrase(right[1:], w)
-            if noun:
-                # 捐赠价值67.5万元的医疗物资 -> 捐赠医疗物资价值; 每年2万元的收入 -> 每年收入
-                measure = next((m for m in w.measures if left.endswith(m)), "")
-                if measure:
-                    indicators[i] = _finish(left[: -len(measure)] + noun + measure, w)
-                else:
-                    indicators[i] = _finish(left + noun, w)
-                continue
-        if _noun_after(right, q):
-            right = _after_attribute(right)
-            np = _after_last_de(_noun_phrase(right, w))
-            nouns[i] = np
-            tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or shared_tail.get(i, "")
-            if raw_left.endswith("的"):
-                lead = left if len(left) <= 16 else ""      # 有技改意向的64家企业
-            elif i in list_leads:
-                lead = list_leads[i]          # 选派37名县领导、7名书记: the verb is shared
-            elif continues[i] or len(left) > 4:
-                lead = _last_word(left)       # 在乡村建成 + 扶贫微工厂
-            else:
-                lead = left
-            if raw_left[-1:] in _NO_LEAD_AFTER or "、" in lead:
-                lead = ""
-            if i + 1 < n and rights[i].rstrip().endswith(("、", "和", "及", "与")):
-                list_leads[i + 1] = lead
-            indicators[i] = _finish(lead + np + _verb_tail(tail), w)
-            continue
-        if not left and _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
-            # 28.3万人次参加社会保险: the clause goes on after the number
-            indicators[i] = _finish(right[: w.max_np], w)
-            continue
-        if _needs_subject(left, w):
-            subject = _subject_before(i, indicators, lefts, text, q, w)
-            indicators[i] = _finish(subject + left, w)
-            continue
-        indicators[i] = _finish(left, w)
-    # 13项59个攻坚任务: a count right before another shares its counted thing
-    for i in range(n - 1):
-        if (not rights[i].strip() and quantities[i + 1].start - quantities[i].end <= 1
-                and i + 1 in nouns and quantities[i].kind in _COUNT_KINDS):
-            indicators[i] = indicators[i + 1]
-    return [_alias(name, w) for name in indicators]
+
+@_rule("respectively")
+def _respectively_rule(s: _Naming, i: int) -> bool:
+    """A、B分别增长7.1%、8.5%: each figure of the list takes its own item."""
+    if "分别" not in s.lefts[i]:
+        return False
+    run = _list_run(s.lefts, s.continues, i, len(s.quantities))
+    if len(run) < 2:
+        return False
+    w = _words()
+    before = lambda: _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w)  # noqa: E731
+    for k, name in zip(run, _respectively(s.lefts[i], len(run), before, s.names[:i])):
+        s.set(k, name, "respectively")
+    return True
+
+
+@_rule("list_continuation")
+def _list_continuation(s: _Naming, i: int) -> bool:
+    """7.1%、8.5% with no words of its own: the same thing as the figure before."""
+    left = _clean_left(s.lefts[i], _words())
+    if (s.continues[i] and not left.strip(_CONNECTORS) and not _noun_after(_strip_brackets(s.rights[i]), s.quantities[i])
+            and i and s.names[i - 1]):
+        s.set(i, s.names[i - 1], "list_continuation")
+        return True
+    return False
+
+
+@_rule("thing_after_de")
+def _thing_after_de(s: _Naming, i: int) -> bool:
+    """捐赠价值67.5万元的医疗物资 -> 捐赠医疗物资价值; 每年2万元的收入 -> 每年收入."""
+    w = _words()
+    right = _strip_brackets(s.rights[i])
+    if not (right.startswith("的") and len(right) > 1):
+        return False
+    noun = _plain_noun_phrase(right[1:], w)
+    if not noun:
+        return False
+    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    measure = next((m for m in w.measures if left.endswith(m)), "")
+    name = left[: -len(measure)] + noun + measure if measure else left + noun
+    s.set(i, _finish(name, w), "thing_after_de")
+    return True
+
+
+@_rule("counted_thing_after")
+def _counted_thing_after(s: _Naming, i: int) -> bool:
+    """全县10家煤矿全部关闭 -> 煤矿全部关闭: a count whose thing follows it,
+    with the verb before it where it is one word or shared by a list."""
+    w = _words()
+    q = s.quantities[i]
+    right = _strip_brackets(s.rights[i])
+    if not _noun_after(right, q):
+        return False
+    raw_left = s.lefts[i].rstrip()
+    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    right = _after_attribute(right)
+    np = _after_last_de(_noun_phrase(right, w))
+    s.nouns[i] = np
+    tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or s.shared_tail.get(i, "")
+    if raw_left.endswith("的"):
+        lead = left if len(left) <= w.max_attribute else ""      # 有技改意向的64家企业
+    elif i in s.list_leads:
+        lead = s.list_leads[i]          # 选派37名县领导、7名书记: the verb is shared
+    elif s.continues[i] or len(left) > w.max_lead:
+        lead = _last_word(left)         # 在乡村建成 + 扶贫微工厂
+    else:
+        lead = left
+    if raw_left[-1:] in _NO_LEAD_AFTER or "、" in lead:
+        lead = ""
+    if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(_LIST_JOINERS):
+        s.list_leads[i + 1] = lead
+    s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
+    return True
+
+
+@_rule("clause_after_number")
+def _clause_after_number(s: _Naming, i: int) -> bool:
+    """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
+    w = _words()
+    left = _clean_left(s.lefts[i], w).strip(_CONNECTORS)
+    right = _strip_brackets(s.rights[i])
+    if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
+        return False
+    s.set(i, _finish(right[: w.max_np], w), "clause_after_number")
+    return True
+
+
+@_rule("takes_subject")
+def _takes_subject(s: _Naming, i: int) -> bool:
+    """同比增长, 占比, 总投资 alone: a change or part of the thing the figure
+    before measured (固定资产投资同比增长)."""
+    w = _words()
+    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    if not _needs_subject(left, w):
+        return False
+    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w)
+    s.set(i, _finish(subject + left, w), "takes_subject")
+    return True
+
+
+@_rule("clause_before")
+def _clause_before(s: _Naming, i: int) -> bool:
+    """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
+    without its subject, time words and linking verb."""
+    w = _words()
+    s.set(i, _finish(_drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS)), w), "clause_before")
+    return True
+
+
+def _share_counted_things(s: _Naming) -> None:
+    """13项59个攻坚任务: a count right before another shares its counted thing."""
+    for i in range(len(s.quantities) - 1):
+        q, nxt = s.quantities[i], s.quantities[i + 1]
+        if (not s.rights[i].strip() and nxt.start - q.end <= 1
+                and i + 1 in s.nouns and q.kind in _COUNT_KINDS):
+            s.set(i, s.names[i + 1], "shared_counted_thing")
 
 
 def _alias(name: str, w: _Words) -> str:
@@ -181,6 +295,7 @@ def _alias(name: str, w: _Words) -> str:
 
 
 _NO_LEAD_AFTER = set("在与和及等向对为从")
+_LIST_JOINERS = ("、", "和", "及", "与")
 
 
 def _after_attribute(right: str, reach: int = 12) -> str:

@@ -98,9 +98,9 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())
-        for q, indicator, area in zip(quantities, indicators, decisions):
-            figure = _figure(doc, norm, sent, q, indicator, area.name, fallback_period, sentence_text)
-            figure.rules = f"area:{area.rule}"
+        for q, naming, area in zip(quantities, indicators, decisions):
+            figure = _figure(doc, norm, sent, q, naming.name, area.name, fallback_period, sentence_text)
+            figure.rules = f"indicator:{naming.rule} area:{area.rule}"
             figures.append(figure)
     figures += [_table_figure(doc, norm, f, areas, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)

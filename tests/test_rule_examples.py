@@ -41,3 +41,19 @@ def test_figure_area_examples(example):
     got = {f.mention: f.county for f in figures}
     want = {str(k): v for k, v in example["areas"].items()}
     assert {m: got.get(m, "<no figure>") for m in want} == want
+
+
+@pytest.mark.parametrize("example", _examples("indicators", "rules"))
+def test_indicator_rule_examples(example):
+    from extractor.indicators import name_indicators
+    from extractor.quantities import find_quantities
+
+    text = example["text"]
+    assert [n.name for n in name_indicators(text, find_quantities(text))] == example["names"]
+
+
+def test_the_rule_file_orders_every_naming_rule_of_the_code_once():
+    from extractor.indicators import rule_ids
+
+    ordered = [r["id"] for r in rules.load("indicators")["rules"]]
+    assert sorted(ordered) == sorted(rule_ids())
