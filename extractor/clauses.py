@@ -50,8 +50,9 @@ class SentenceAnalysis:
         return start
 
     @cached_property
-    def quantity_ends(self) -> tuple[int, ...]:
-        return tuple(q.end for q in self.quantities)
+    def area_words(self) -> tuple[str, ...]:
+        """The words of the sentence that name an area (places, zones, 全县…)."""
+        return tuple({self.text[a.start:a.end] for a in self.anchors})
 
 
 def analyse(text: str, offset: int, quantities, mentions: tuple,

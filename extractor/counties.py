@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from . import rules
@@ -80,8 +80,6 @@ class Areas:
 @rules.compiled
 def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
-    cfg["recipient"] = tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True))
-    cfg["location"] = tuple(sorted(cfg["location_prepositions"], key=len, reverse=True))
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
     directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
@@ -370,8 +368,8 @@ class Carry:
 
 def prepositions() -> dict[str, tuple[str, ...]]:
     """The prepositions that give a place a role (clauses.analyse): role -> words."""
-    cfg = _cfg()
-    return {"after_recipient": cfg["recipient"], "after_location": cfg["location"]}
+    lex = lexicon()
+    return {"after_recipient": lex.recipient_prepositions, "after_location": lex.location_prepositions}
 
 
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:

@@ -22,16 +22,13 @@ from functools import lru_cache
 from typing import Callable
 
 from . import rules, wordlist
-from .gazetteer import gazetteer
+from .lexicon import lexicon
 from .models import Quantity
-from .segment import CLAUSE_MARKS, clause_end, clause_start
+from .segment import clause_end, clause_start
 
-_BOUNDARY = CLAUSE_MARKS
-_CONNECTORS = "、和及与以及并,， "
 _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
-_BOUNDARY_STRIP = " " + "".join(_BOUNDARY)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _COUNT_KINDS = {"count", "people"}
@@ -53,6 +50,13 @@ class _Words:
     max_indicator: int
     time: re.Pattern
     aliases: tuple
+    boundary: frozenset        # clause marks
+    boundary_strip: str        # clause marks, list marks and spaces, to strip from a phrase's ends
+    connectors: str            # list marks, connector characters, commas and spaces
+    list_joiners: tuple        # what joins the items of a list (、, 和, 及)
+    list_split: re.Pattern
+    no_lead_after: frozenset   # a count after one of these takes no verb before it
+    recipient: tuple           # 向竹溪县捐赠车辆: a figure given to a place is named from the place on
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
@@ -62,6 +66,8 @@ class _Words:
 def _words() -> _Words:
     cfg = rules.load("indicators")
     periods = rules.load("periods")
+    lex = lexicon()
+    joiners = tuple(sorted(lex.list_marks)) + lex.connectors
     time = re.compile("(?:" + "|".join(periods["patterns"]) + ")")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
     return _Words(
@@ -74,13 +80,20 @@ def _words() -> _Words:
         compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
         np_stop_re=re.compile("|".join(
-            ["[" + re.escape("".join(sorted(_BOUNDARY)) + "、") + "]"]
+            ["[" + re.escape("".join(sorted(lex.clause_marks | lex.list_marks))) + "]"]
             + [re.escape(w) for w in sorted(cfg["noun_phrase_stops"], key=len, reverse=True) if w])),
         max_np=int(cfg["max_noun_phrase"]),
         max_indicator=int(cfg["max_indicator"]),
         time=time,
         aliases=tuple(sorted(((str(k), str(v)) for k, v in (cfg.get("aliases") or {}).items()),
                              key=lambda kv: len(kv[0]), reverse=True)),
+        boundary=lex.clause_marks,
+        boundary_strip=" " + "".join(sorted(lex.clause_marks | lex.list_marks)),
+        connectors="".join(sorted(set("".join(joiners)) | {",", "，", " "})),
+        list_joiners=joiners,
+        list_split=re.compile("|".join(map(re.escape, joiners))),
+        no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
+        recipient=lex.recipient_prepositions,
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
@@ -111,6 +124,7 @@ class _Naming:
     lefts: list[str]         # from the clause start (or the figure before) to the number
     rights: list[str]        # from the number to the clause end (or the next figure)
     continues: list[bool]    # the figure before is in the same clause
+    places: tuple            # the words for areas in the sentence (clause analysis), longest first
     names: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     nouns: dict = field(default_factory=dict)        # figure -> the counted thing written after it
@@ -136,9 +150,10 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(_RULES)
 
 
-def name_indicators(text: str, quantities: list[Quantity]) -> list[Naming]:
+def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Naming]:
     """One indicator per quantity of the sentence ``text``, each with the id of
-    the rule that named it. The rules are tried in the order of
+    the rule that named it. ``places`` are the words for areas the clause
+    analysis found in the sentence (they say where, not what). The rules are tried in the order of
     ``patterns/indicators.yaml`` (``rules``); the first that applies names
     the figure."""
     w = _words()
@@ -153,7 +168,8 @@ def name_indicators(text: str, quantities: list[Quantity]) -> list[Naming]:
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
         rights.append(text[q.end:stop])
-    s = _Naming(text, quantities, lefts, rights, continues, [""] * n, [""] * n)
+    s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
+                [""] * n, [""] * n)
     s.shared_tail = _shared_list_tails(rights, quantities)
     order = w.rule_order
     for i in range(n):
@@ -179,8 +195,8 @@ def _respectively_rule(s: _Naming, i: int) -> bool:
     if len(run) < 2:
         return False
     w = _words()
-    before = lambda: _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w)  # noqa: E731
-    for k, name in zip(run, _respectively(s.lefts[i], len(run), before, s.names[:i])):
+    before = lambda: _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)  # noqa: E731
+    for k, name in zip(run, _respectively(s.lefts[i], len(run), before, s.names[:i], s.places)):
         s.set(k, name, "respectively")
     return True
 
@@ -188,8 +204,9 @@ def _respectively_rule(s: _Naming, i: int) -> bool:
 @_rule("list_continuation")
 def _list_continuation(s: _Naming, i: int) -> bool:
     """7.1%、8.5% with no words of its own: the same thing as the figure before."""
-    left = _clean_left(s.lefts[i], _words())
-    if (s.continues[i] and not left.strip(_CONNECTORS) and not _noun_after(_strip_brackets(s.rights[i]), s.quantities[i])
+    w = _words()
+    left = _clean_left(s.lefts[i], w, s.places)
+    if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(_strip_brackets(s.rights[i]), s.quantities[i])
             and i and s.names[i - 1]):
         s.set(i, s.names[i - 1], "list_continuation")
         return True
@@ -206,7 +223,7 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
     noun = _plain_noun_phrase(right[1:], w)
     if not noun:
         return False
-    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
     measure = next((m for m in w.measures if left.endswith(m)), "")
     name = left[: -len(measure)] + noun + measure if measure else left + noun
     s.set(i, _finish(name, w), "thing_after_de")
@@ -223,11 +240,11 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     if not _noun_after(right, q):
         return False
     raw_left = s.lefts[i].rstrip()
-    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
     right = _after_attribute(right)
     np = _after_last_de(_noun_phrase(right, w))
     s.nouns[i] = np
-    tail = right[right.find(np) + len(np):].strip(_CONNECTORS) or s.shared_tail.get(i, "")
+    tail = right[right.find(np) + len(np):].strip(w.connectors) or s.shared_tail.get(i, "")
     if raw_left.endswith("的"):
         lead = left if len(left) <= w.max_attribute else ""      # 有技改意向的64家企业
     elif i in s.list_leads:
@@ -236,9 +253,9 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         lead = _last_word(left)         # 在乡村建成 + 扶贫微工厂
     else:
         lead = left
-    if raw_left[-1:] in _NO_LEAD_AFTER or "、" in lead:
+    if raw_left[-1:] in w.no_lead_after or "、" in lead:
         lead = ""
-    if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(_LIST_JOINERS):
+    if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(w.list_joiners):
         s.list_leads[i + 1] = lead
     s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
     return True
@@ -248,7 +265,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
 def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
     w = _words()
-    left = _clean_left(s.lefts[i], w).strip(_CONNECTORS)
+    left = _clean_left(s.lefts[i], w, s.places).strip(w.connectors)
     right = _strip_brackets(s.rights[i])
     if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
@@ -261,10 +278,10 @@ def _takes_subject(s: _Naming, i: int) -> bool:
     """同比增长, 占比, 总投资 alone: a change or part of the thing the figure
     before measured (固定资产投资同比增长)."""
     w = _words()
-    left = _drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS))
+    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
     if not _needs_subject(left, w):
         return False
-    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w)
+    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)
     s.set(i, _finish(subject + left, w), "takes_subject")
     return True
 
@@ -274,7 +291,7 @@ def _clause_before(s: _Naming, i: int) -> bool:
     """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
     without its subject, time words and linking verb."""
     w = _words()
-    s.set(i, _finish(_drop_examples(_clean_left(s.lefts[i], w).strip(_CONNECTORS)), w), "clause_before")
+    s.set(i, _finish(_drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors)), w), "clause_before")
     return True
 
 
@@ -294,8 +311,7 @@ def _alias(name: str, w: _Words) -> str:
     return name
 
 
-_NO_LEAD_AFTER = set("在与和及等向对为从")
-_LIST_JOINERS = ("、", "和", "及", "与")
+
 
 
 def _after_attribute(right: str, reach: int = 12) -> str:
@@ -323,16 +339,17 @@ def _drop_examples(left: str) -> str:
 
 def _list_run(lefts, continues, i, n) -> list[int]:
     """Quantities i, i+1, ... written as a list (only connectors between them)."""
+    w = _words()
     run = [i]
     for k in range(i + 1, n):
-        if continues[k] and not lefts[k].strip(_CONNECTORS):
+        if continues[k] and not lefts[k].strip(w.connectors):
             run.append(k)
         else:
             break
     return run
 
 
-def _respectively(left: str, count: int, subject_before, earlier: list[str]) -> list[str]:
+def _respectively(left: str, count: int, subject_before, earlier: list[str], places: tuple) -> list[str]:
     """A、B分别增长 -> [A增长, B增长]; one subject -> the same name for all;
     长沙县、浏阳市、宁乡市收入分别为 -> the places go (they are the counties)
     and 收入 names all; no subject at all -> the figures just before
@@ -340,8 +357,8 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str]) -> 
     w = _words()
     before, _, after = left.partition("分别")
     predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
-    subject = _clean_left(before, w)
-    items = [_strip_place(s) for s in re.split(r"、|和|及|与", subject) if s]
+    subject = _clean_left(before, w, places)
+    items = [_strip_place(s, places) for s in w.list_split.split(subject) if s]
     items = [s for s in items if s]
     if not items:
         heads = [_without_change(e, w) for e in earlier if e][-count:]
@@ -396,7 +413,7 @@ def _plain_noun_phrase(text: str, w: _Words) -> str:
     """The text up to the first stop word or punctuation (no tagging: names of
     projects and companies are not in the dictionary)."""
     end = min(len(text), w.max_np)
-    if text[:1] in _BOUNDARY or text[:1] == "、":
+    if text[:1] in w.boundary or text[:1] == "、":
         return ""
     m = w.np_stop_re.search(text, 1)       # a boundary, 、 or a stop word after the first character
     return text[:min(end, m.start())] if m else text[:end]
@@ -408,7 +425,7 @@ def _noun_phrase(text: str, w: _Words) -> str:
     for word, tag in _cut(text.lstrip(_QUOTE_CHARS)):
         if word in w.np_stops or (out and (tag[:1] in ("v", "p", "c", "d", "u") and tag != "vn")):
             break
-        if word in _BOUNDARY or word == "、" or len(out) + len(word) > w.max_np:
+        if word in w.boundary or word == "、" or len(out) + len(word) > w.max_np:
             break
         out += word
     return out
@@ -417,10 +434,11 @@ def _noun_phrase(text: str, w: _Words) -> str:
 def _verb_tail(tail: str, limit: int = 12) -> str:
     """The verb phrase opening ``tail``: at most ``limit`` characters, up to
     the next preposition, conjunction or particle (下沉一线|围绕…)."""
-    tail = tail.strip(_CONNECTORS)
+    w = _words()
+    tail = tail.strip(w.connectors)
     out = ""
     for k, (word, tag) in enumerate(_cut(tail)):
-        if len(out) + len(word) > limit or word in _BOUNDARY or word in "、了的":
+        if len(out) + len(word) > limit or word in w.boundary or word in "、了的":
             break
         # (被 marks a passive, 被评为…: the verb phrase goes on)
         if k and ((tag[:1] in ("p", "u") and word != "被") or (tag[:1] == "c" and word not in "和与及")):
@@ -437,7 +455,7 @@ def _last_word(text: str, verbs_only: bool = True) -> str:
 
 
 def _needs_subject(left: str, w: _Words) -> bool:
-    core = left.strip(_CONNECTORS)
+    core = left.strip(w.connectors)
     if not core:
         return True
     if core in w.needs_subject or core.startswith(w.comparisons):
@@ -454,7 +472,7 @@ def _without_change(name: str, w: _Words) -> str:
     return name
 
 
-def _subject_before(i, indicators, lefts, text, q, w) -> str:
+def _subject_before(i, indicators, lefts, text, q, w, places: tuple = ()) -> str:
     """The thing the figure before this one measured, without its change words."""
     if i and indicators[i - 1]:
         prev = indicators[i - 1]
@@ -462,7 +480,7 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
         start = clause_start(text, q.start)
         j = start - 1
         prev_start = clause_start(text, j) if j > 0 else 0
-        prev = _clean_left(text[prev_start:max(j, prev_start)], w)
+        prev = _clean_left(text[prev_start:max(j, prev_start)], w, places)
     prev = _without_change(prev, w)
     for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
         if c in prev[1:]:
@@ -470,47 +488,42 @@ def _subject_before(i, indicators, lefts, text, q, w) -> str:
     return _strip_words(prev, (), ("完成", "实现", "达到", "达"))
 
 
-def _clean_left(text: str, w: _Words) -> str:
+def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
     text = _strip_brackets(text)
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
     text = _QUOTES_DROPPED.sub("", text)
-    text = _after_last_preposition(text)
+    text = _after_last_preposition(text, places, w)
     previous = None
     while previous != text:
         previous = text
-        text = text.strip(_BOUNDARY_STRIP)
+        text = text.strip(w.boundary_strip)
         m = w.time.match(text)
         if m and m.end() > 0:
             text = text[m.end():]
-        text = _strip_place(text)
+        text = _strip_place(text, places)
         text = _strip_words(text, w.leading, w.trailing)
     return text
 
 
-def _after_last_preposition(text: str) -> str:
+def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:
     """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: a figure given to a
     place is named from that place on."""
     for k in range(len(text) - 1, 0, -1):
-        if text[k - 1] in "向给为对帮替":
+        if text.endswith(w.recipient, 0, k):
             rest = text[k:]
-            if not _PLACE_CHARS.search(rest, 0, 12):
-                continue
-            first = gazetteer().find(rest[:12])
-            if first and first[0].start == 0 and len(rest) > first[0].end + 1:
+            place = next((p for p in places if rest.startswith(p)), "")
+            if place and len(rest) > len(place) + 1:
                 return rest
     return text
 
 
-_PLACE_CHARS = re.compile(r"[县市区旗省州盟]")
-
-
-def _strip_place(text: str) -> str:
-    """竹溪县捐赠车辆 -> 捐赠车辆: a place name opening the phrase is its subject."""
-    if not _PLACE_CHARS.search(text, 0, 12):
-        return text
-    found = gazetteer().find(text[:12])
-    if found and found[0].start == 0 and (found[0].end == len(text) or len(text) > found[0].end + 1):
-        return text[found[0].end:]      # 浏阳市12876元: nothing left, the subject comes from before
+def _strip_place(text: str, places: tuple) -> str:
+    """竹溪县捐赠车辆 -> 捐赠车辆: a place (or 全县, 该市: any word the clause
+    analysis found for an area) opening the phrase is its subject, not what it
+    measures; 浏阳市12876元: nothing is left, the subject comes from before."""
+    place = next((p for p in places if text.startswith(p)), "")
+    if place and (len(text) == len(place) or len(text) > len(place) + 1):
+        return text[len(place):]
     return text
 
 
@@ -541,7 +554,7 @@ def _strip_brackets(text: str) -> str:
 
 
 def _finish(text: str, w: _Words) -> str:
-    text = text.strip(" " + _CONNECTORS + "".join(_BOUNDARY))
+    text = text.strip(" " + w.connectors + "".join(w.boundary))
     if len(text) > w.max_indicator:
         text = text[-w.max_indicator:]
     return text

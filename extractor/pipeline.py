@@ -14,7 +14,7 @@ from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, split_multiplier
-from .segment import clause_start, segment
+from .segment import segment
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
 
@@ -94,7 +94,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             before_first = period_before(sent.text, quantities[0].start)
             paragraph_period = before_first or paragraph_period
             seen_figure = True
-        indicators = name_indicators(sent.text, quantities)
+        indicators = name_indicators(sent.text, quantities, analysis.area_words)
         fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())

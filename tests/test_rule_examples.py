@@ -45,11 +45,8 @@ def test_figure_area_examples(example):
 
 @pytest.mark.parametrize("example", _examples("indicators", "rules"))
 def test_indicator_rule_examples(example):
-    from extractor.indicators import name_indicators
-    from extractor.quantities import find_quantities
-
-    text = example["text"]
-    assert [n.name for n in name_indicators(text, find_quantities(text))] == example["names"]
+    figures = extract_text(example["text"], county=example.get("given", ""))
+    assert [f.indicator for f in figures] == example["names"]
 
 
 def test_the_rule_file_orders_every_naming_rule_of_the_code_once():
