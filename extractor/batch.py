@@ -11,6 +11,7 @@ from typing import Iterator
 from .models import Figure
 from .pipeline import Options, iter_figures
 from .reader import InputError, STDIN, read_document
+from .sources import Source, apply
 
 # Files larger than this are streamed piece by piece in the main process rather
 # than sent whole to and from a worker, so memory stays bounded.
@@ -32,14 +33,16 @@ class Result:
         return self.rows if self.text else len(self.figures)
 
 
-def stream_one(path: str, options: Options = Options(), county_from_path: bool = False) -> Iterator[Result]:
-    """The results of one input: one per piece of its text."""
+def stream_one(path: str, options: Options = Options(), county_from_path: bool = False,
+               source: Source | None = None) -> Iterator[Result]:
+    """The results of one input: one per piece of its text. ``source`` is its
+    row in a sources manifest, if any."""
     try:
-        doc = read_document(path)
+        doc = apply(read_document(path), source)
     except InputError as e:
         yield Result(path, error=str(e))
         return
-    if county_from_path and not options.county:
+    if county_from_path and not options.county and not doc.county:
         options = replace(options, county=county_in_path(path))
     previous = None
     try:
@@ -71,14 +74,17 @@ def county_in_path(path: str) -> str:
 
 
 def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
-            county_from_path: bool = False, render=None) -> Iterator[Result]:
+            county_from_path: bool = False, render=None,
+            sources: dict[str, Source] | None = None) -> Iterator[Result]:
     """Results in the order of ``paths``; with ``jobs`` > 1 files are read on
     that many processes and the order (and so the output) stays the same.
     ``render`` (see ``writer.renderer``) lets workers return the rows as text,
-    which spares the main process most of its work."""
+    which spares the main process most of its work. ``sources`` gives inputs
+    their rows of a sources manifest (``sources.match``)."""
+    sources = sources or {}
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         for path in paths:
-            yield from stream_one(path, options, county_from_path)
+            yield from stream_one(path, options, county_from_path, sources.get(path))
         return
     import multiprocessing
     from collections import deque
@@ -102,7 +108,7 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     # (multiprocessing.Pool was dropped: its worker-handler thread wakes for
     # every result waiting in the pipe and took a quarter of a core.)
     size = max(1, min(8, len(paths) // (workers * 8)))
-    chunks = (paths[k:k + size] for k in range(0, len(paths), size))
+    chunks = ([(p, sources.get(p)) for p in paths[k:k + size]] for k in range(0, len(paths), size))
     pending: deque = deque()
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=None if forking else _warm_up) as pool:
         for chunk in chunks:
@@ -119,7 +125,8 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
 WINDOW = 4     # tasks in flight per worker
 
 
-def _collect(chunk: list[str], future, options: Options, county_from_path: bool, render) -> Iterator[Result]:
+def _collect(chunk: list[tuple[str, Source | None]], future, options: Options, county_from_path: bool,
+             render) -> Iterator[Result]:
     """The results of a task, in order; large files a worker deferred are
     streamed here. If the workers died (killed for memory, say), the task's
     files are read in this process instead, so no file is lost."""
@@ -131,24 +138,26 @@ def _collect(chunk: list[str], future, options: Options, county_from_path: bool,
         results = future.result()
     except BrokenProcessPool:
         results = _whole_files(chunk, options, county_from_path, render)
-    for result in results:
+    for result, (_, source) in zip(results, chunk):
         if result.deferred:
-            yield from stream_one(result.path, options, county_from_path)
+            yield from stream_one(result.path, options, county_from_path, source)
         else:
             yield result
 
 
-def _whole_files(paths: list[str], options: Options, county_from_path: bool, render=None) -> list[Result]:
-    return [_whole_file(p, options, county_from_path, render) for p in paths]
+def _whole_files(chunk: list[tuple[str, Source | None]], options: Options, county_from_path: bool,
+                 render=None) -> list[Result]:
+    return [_whole_file(p, options, county_from_path, render, source) for p, source in chunk]
 
 
-def _whole_file(path: str, options: Options, county_from_path: bool, render=None) -> Result:
+def _whole_file(path: str, options: Options, county_from_path: bool, render=None,
+                source: Source | None = None) -> Result:
     try:
         if os.path.getsize(path) > LARGE_FILE_BYTES:
             return Result(path, deferred=True)
     except OSError:
         pass                   # read_document reports it
-    results = list(stream_one(path, options, county_from_path))
+    results = list(stream_one(path, options, county_from_path, source))
     figures = tuple(f for r in results for f in r.figures)
     error = results[-1].error
     if render is not None and figures and not error:

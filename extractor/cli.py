@@ -30,13 +30,16 @@ def main() -> None:
               help="The county every input is about (e.g. 南昌县), when the texts may not say.")
 @click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
               help="Where to find the county: the text, or the file or folder name (房县/2023.txt).")
+@click.option("--sources", "sources_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A manifest of the inputs (CSV or TSV: file, and any of url, county, date, "
+                   "title): address, county and publication date of each input.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Files processed in parallel (default: number of cores). Output order is kept.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
               metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
                                    "added to the built-in ones. Repeatable.")
-def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, pattern_files) -> None:
+def extract(inputs, output, fmt, excel, county, county_from, sources_file, jobs, quiet, pattern_files) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order.
@@ -45,14 +48,18 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
     from .pipeline import Options
     from .reader import iter_paths
     from .rules import PatternsError, use_overlays
+    from .sources import SourcesError, load
     from .writer import WriterError, format_for, make_writer, renderer
 
+    paths = list(iter_paths(list(inputs)))
     try:
         fmt = format_for(output, fmt)
         use_overlays(pattern_files)
-    except (WriterError, PatternsError) as e:
+        sources, problems = load(sources_file, paths) if sources_file else ({}, [])
+    except (WriterError, PatternsError, SourcesError) as e:
         raise click.UsageError(str(e)) from None
-    paths = list(iter_paths(list(inputs)))
+    for problem in problems:
+        click.echo(f"county-figures: {problem}", err=True)
     progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
     failed = 0
     try:
@@ -61,7 +68,7 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
             options = Options(county=county, patterns=tuple(pattern_files))
             for result in process(paths, options, jobs=jobs or os.cpu_count() or 1,
                                   county_from_path=county_from == "path",
-                                  render=renderer(fmt, excel=excel)):
+                                  render=renderer(fmt, excel=excel), sources=sources):
                 if result.error:
                     progress.clear()
                     click.echo(f"county-figures: {result.error}", err=True)
