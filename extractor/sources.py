@@ -104,6 +104,8 @@ def match(manifest: Manifest, paths: Iterable[str]) -> tuple[dict[str, Source], 
     """{input path: its row} and the problems: rows naming no input, inputs
     with no row. A row's ``file`` with a folder in it is a path relative to the
     manifest; a bare name matches every input of that name."""
+    from .reader import STDIN
+
     folder = os.path.dirname(os.path.abspath(manifest.path))
     by_path, by_name = {}, {}
     for line, source in manifest.rows:
@@ -116,8 +118,6 @@ def match(manifest: Manifest, paths: Iterable[str]) -> tuple[dict[str, Source], 
     found: dict[str, Source] = {}
     used: set[int] = set()
     problems = []
-    from .reader import STDIN
-
     for p in paths:
         if p == STDIN:
             continue
