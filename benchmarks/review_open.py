@@ -43,9 +43,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     base = [(d, extract_document(d)) for d in map(read_document, iter_paths([args.samples]))]
-    folder = Path(tempfile.mkdtemp(prefix="review-open-"))
+    with tempfile.TemporaryDirectory(prefix="review-open-") as folder:
+        measure(base, args.docs, args.repeat, Path(folder))
+    return 0
+
+
+def measure(base: list, sizes: list[int], repeat: int, folder: Path) -> None:
     pages = []
-    for n in args.docs:
+    for n in sizes:
         items = []
         for k in range(n):
             doc, figures = base[k % len(base)]
@@ -64,15 +69,14 @@ def main() -> int:
     with browser() as driver:
         for n, path in pages:
             runs = []
-            for _ in range(args.repeat):
+            for _ in range(repeat):
                 driver.get("about:blank")
                 driver.get(path.as_uri())
                 runs.append(driver.execute_script(TIMING))
             best = min(runs, key=lambda r: r[1])
             print(f"{n} documents: opened in {best[1] / 1000:.2f} s (load event end; DOM ready "
-                  f"{best[0] / 1000:.2f} s, first paint {best[2] / 1000:.2f} s; best of {args.repeat}); "
+                  f"{best[0] / 1000:.2f} s, first paint {best[2] / 1000:.2f} s; best of {repeat}); "
                   f"table: {best[3]}")
-    return 0
 
 
 if __name__ == "__main__":
