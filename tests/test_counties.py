@@ -130,3 +130,13 @@ def test_a_place_carries_through_its_paragraph_only():
     text = "竹山县是茶叶大县。茶园面积达20万亩。\n\n全市新增企业12家。"
     got = {f.mention: f.county for f in extract_text(text, county="十堰市")}
     assert got == {"20万亩": "竹山县", "12家": "十堰市"}
+
+
+@pytest.mark.parametrize("text, fallback, expected", [
+    ("全县新建学校3所。", "闽侯县", "闽侯县"),        # the text names no county: the fallback
+    ("房县新建学校3所。", "闽侯县", "房县"),          # the text's county wins
+    ("全县新建学校3所。", "", ""),
+])
+def test_fallback_county_only_when_the_text_names_none(text, fallback, expected):
+    norm = normalise(text)
+    assert document_areas(norm.text, fallback=fallback).home_name == expected
