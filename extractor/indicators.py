@@ -44,6 +44,9 @@ class _Words:
     comparisons: tuple
     change: tuple
     compared_change: tuple     # change words of a comparison (同比增长): a bare one needs a subject
+    compared_change_re: re.Pattern   # 可比增长, 比上半年提高, 较一季度回升: a whole phrase that needs a subject
+    share_re: re.Pattern       # 为年投资计划的: the whole a share is of
+    span_time_re: re.Pattern   # 从2016年的, 到2021年的 ending a phrase: the span of a from-to change
     np_stops: frozenset
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
     max_np: int
@@ -73,11 +76,18 @@ def _words() -> _Words:
     return _Words(
         leading=by_len(cfg["leading_words"]),
         trailing=by_len(cfg["trailing_words"]),
-        needs_subject=frozenset(cfg["needs_subject"]),
+        needs_subject=frozenset(cfg["needs_subject"]) | frozenset(cfg["measures"]),
         measures=by_len(cfg["measures"]),
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
         compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
+        compared_change_re=re.compile(
+            "(?:" + "|".join(map(re.escape, by_len(cfg["change_qualifiers"]))) + ")?"
+            "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{1,{int(cfg['max_reference'])}}}?)?"
+            "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"] + cfg["comparisons"]))) + ")"
+            "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
+        share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
+        span_time_re=re.compile("(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")的?$"),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
         np_stop_re=re.compile("|".join(
             ["[" + re.escape("".join(sorted(lex.clause_marks | lex.list_marks))) + "]"]
@@ -273,6 +283,34 @@ def _clause_after_number(s: _Naming, i: int) -> bool:
     return True
 
 
+@_rule("measure_of_object")
+def _measure_of_object(s: _Naming, i: int) -> bool:
+    """投资4亿元实施通乡公路工程 -> 通乡公路工程投资: a measure alone opening
+    its clause measures the thing the clause acts on."""
+    w = _words()
+    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
+    if left not in w.measures or s.continues[i]:
+        return False
+    thing = _object_of_clause(s, i, w)
+    if not thing:
+        return False
+    s.set(i, _finish(thing + left, w), "measure_of_object")
+    return True
+
+
+@_rule("share_of_before")
+def _share_of_before(s: _Naming, i: int) -> bool:
+    """完成投资80亿元,为年投资计划的75% -> 完成投资占年投资计划: a share of
+    the figure before, of the whole named between 为 and 的."""
+    w = _words()
+    m = w.share_re.fullmatch(_strip_brackets(s.lefts[i]).strip(w.boundary_strip))
+    if not m or not i or not s.names[i - 1]:
+        return False
+    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)
+    s.set(i, _finish(subject + "占" + m.group(1), w), "share_of_before")
+    return True
+
+
 @_rule("takes_subject")
 def _takes_subject(s: _Naming, i: int) -> bool:
     """同比增长, 占比, 总投资 alone: a change or part of the thing the figure
@@ -281,9 +319,26 @@ def _takes_subject(s: _Naming, i: int) -> bool:
     left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
     if not _needs_subject(left, w):
         return False
-    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)
+    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places,
+                              replace_measure=left in w.measures)
     s.set(i, _finish(subject + left, w), "takes_subject")
     return True
+
+
+def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
+    """投资4.68亿元实施总长154公里的6条通乡油路改造工程 -> 通乡油路改造工程:
+    the thing a clause's verb acts on, written at its end: after its last
+    count, or after the verb that follows the figure."""
+    q = s.quantities[i]
+    end = clause_end(s.text, q.end)
+    last = max((o.end for o in s.quantities if q.end <= o.end <= end), default=q.end)
+    rest = _strip_brackets(s.text[last:end]).lstrip("的")
+    if last == q.end:
+        words = _cut(rest)
+        if not words or not words[0][1].startswith("v") or words[0][1] == "vn":
+            return ""
+        rest = rest[len(words[0][0]):]               # 实施 | 农网改造项目
+    return _after_last_de(_plain_noun_phrase(rest, w))
 
 
 @_rule("clause_before")
@@ -405,8 +460,10 @@ def _noun_after(right: str, q: Quantity) -> bool:
     if q.kind not in _NOUN_AFTER_KINDS or not right:
         return False
     first = right.lstrip("“‘\"《")[:1]
+    w = _words()
     return bool(first and (_HAN.match(first) or first.isascii() and first.isalpha())) \
-        and not right.startswith(tuple(_words().np_stops))      # 12家A级景区 too
+        and not right.startswith(tuple(w.np_stops)) \
+        and not right.startswith(w.measures)           # 项目4个额度13亿元: the thing is before it
 
 
 def _plain_noun_phrase(text: str, w: _Words) -> str:
@@ -462,18 +519,26 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True
     if len(core) > 2 and core[:-1] in w.needs_subject:
         return True      # 净增额, 增长率
-    return any(core.startswith(c) and len(core) <= len(c) + 2 for c in w.compared_change)
+    if w.compared_change_re.fullmatch(core):
+        return True      # 可比增长, 比上半年提高, 可比高于全市
+    words = _cut(core)   # 累计完成: an adverb and a verb that needs a subject
+    while words and words[0][1].startswith("d"):
+        words = words[1:]
+    return bool(words) and len(words) < len(_cut(core)) and "".join(t for t, _ in words) in w.needs_subject
 
 
 def _without_change(name: str, w: _Words) -> str:
-    for c in w.change:
-        if name.endswith(c):
-            return name[: -len(c)]
+    """农业总产值可比增长 -> 农业总产值: the change (with what qualifies it) off the end."""
+    for k in range(1, len(name)):
+        if w.compared_change_re.fullmatch(name, k):
+            return name[:k]
     return name
 
 
-def _subject_before(i, indicators, lefts, text, q, w, places: tuple = ()) -> str:
-    """The thing the figure before this one measured, without its change words."""
+def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replace_measure: bool = False) -> str:
+    """The thing the figure before this one measured, without its change
+    words (and, for a figure that is a measure itself, without its measure:
+    项目总投资50亿元,年销售收入120亿元 -> 项目年销售收入)."""
     if i and indicators[i - 1]:
         prev = indicators[i - 1]
     else:
@@ -482,6 +547,9 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = ()) -> str
         prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w, places)
     prev = _without_change(prev, w)
+    if replace_measure:
+        measure = next((m for m in w.measures if prev.endswith(m) and len(prev) > len(m)), "")
+        prev = prev[: len(prev) - len(measure)] if measure else prev
     for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
@@ -490,6 +558,7 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = ()) -> str
 
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
     text = _strip_brackets(text)
+    text = text.lstrip(")）]】")      # the end of a bracket opened before the figure before
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
     text = _QUOTES_DROPPED.sub("", text)
     text = _after_last_preposition(text, places, w)
@@ -502,6 +571,7 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
             text = text[m.end():]
         text = _strip_place(text, places)
         text = _strip_words(text, w.leading, w.trailing)
+        text = w.span_time_re.sub("", text)     # 从2016年的695.7亿元增加到2021年的…
     return text
 
 

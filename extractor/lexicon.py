@@ -54,7 +54,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
         recipient_prepositions=tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True)),
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
-        openers=_alternation(cfg["openers"]),
+        openers=_alternation(cfg["discourse_openers"] + cfg["plan_openers"]),
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
         scope_prefixes=prefixes,
