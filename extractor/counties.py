@@ -374,7 +374,6 @@ def prepositions() -> dict[str, tuple[str, ...]]:
 
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     """The area of each quantity of an analysed sentence (``clauses.analyse``)."""
-    text = analysis.text
     respective = _respective(analysis)
     out = []
     for q in analysis.quantities:

@@ -359,6 +359,15 @@ def _share_counted_things(s: _Naming) -> None:
             s.set(i, s.names[i + 1], "shared_counted_thing")
 
 
+def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
+    """A table cell: its row label joined with what its column measures
+    (稻谷 + 播种面积), the label left out when it names the cell's area."""
+    w = _words()
+    name = _finish(header if label_is_area else label + header, w)
+    aliased = _alias(name, w)
+    return Naming(aliased, "table_cell" + ("+alias" if aliased != name else ""))
+
+
 def _alias(name: str, w: _Words) -> str:
     for alias, canonical in w.aliases:
         if alias in name and canonical not in name:

@@ -9,14 +9,14 @@ from typing import Iterator
 
 from . import metadata, rules, years
 from .clauses import analyse
-from .counties import Areas, Carry, document_areas, home_over, label_area, prepositions, resolve_areas
-from .indicators import name_indicators
+from .counties import Areas, Carry, Decision, document_areas, home_over, label_area, prepositions, resolve_areas
+from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, split_multiplier
 from .segment import segment
 from .tables import TableFigure, find_tables
-from .timeinfo import heading_period, period_before, status, time_phrases
+from .periods import ParagraphTime, cell_time, resolve_times
 
 
 @dataclass(frozen=True)
@@ -89,36 +89,27 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
     areas = document_areas(norm.text, title=title, given=options.county, fallback=options.fallback_county)
     tables = find_tables(norm.text)
     figures: list[Figure] = []
-    paragraph, paragraph_period, seen_figure = -1, "", False
+    paragraph_time = ParagraphTime()
     carry = Carry()
     roles = prepositions()
     for sent in sentences:
         if any(t.start <= sent.start < t.end for t in tables):
             continue          # read as a table below
         carry.enter(sent.paragraph)
-        if sent.paragraph != paragraph:
-            paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
+        paragraph_time.enter(sent.paragraph)
         quantities = find_quantities(sent.text)
         analysis = analyse(sent.text, sent.start, quantities,
                            areas.between(sent.start, sent.start + len(sent.text)), roles)
         decisions = resolve_areas(analysis, areas, carry)
+        paragraph_time.read(sent.text, quantities[0].start if quantities else None)
         if not quantities:
-            if not seen_figure:
-                phrases = time_phrases(sent.text)
-                paragraph_period = phrases[-1][2] if phrases else paragraph_period
             continue
-        if not seen_figure:
-            before_first = period_before(sent.text, quantities[0].start)
-            paragraph_period = before_first or paragraph_period
-            seen_figure = True
         indicators = name_indicators(sent.text, quantities, analysis.area_words)
-        fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
+        times = resolve_times(sent.text, quantities, sent.heading, sent.title, paragraph_time)
         s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
         sentence_text = " ".join(doc.text[s_start:s_end].split())
-        for q, naming, area in zip(quantities, indicators, decisions):
-            figure = _figure(doc, norm, sent, q, naming.name, area.name, fallback_period, sentence_text)
-            figure.rules = f"indicator:{naming.rule} area:{area.rule}"
-            figures.append(figure)
+        for q, naming, area, time in zip(quantities, indicators, decisions, times):
+            figures.append(_figure(doc, norm, sent, q, naming, area, time, sentence_text))
     figures += [_table_figure(doc, norm, f, areas, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
     return _with_document_facts(figures, doc, sentences)
@@ -142,36 +133,41 @@ _TITLE_SENTENCES = 10
 def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Areas,
                   sentences: list[Sentence]) -> Figure:
     start, end = norm.span_in_original(f.start, f.end)
-    heading = next((s.heading or s.title for s in reversed(sentences) if s.start <= f.start), "")
+    above = next((s for s in reversed(sentences) if s.start <= f.start), None)
+    heading = (above.heading or above.title) if above else ""
     std_factor, std_unit = split_multiplier(f.unit)
-    area = (label_area(f.place, areas) if f.place else None)
+    row_area = label_area(f.label, areas) if f.label else None
+    area = row_area or Decision(areas.home, "area_home")
+    naming = name_cell(f.label, f.header, row_area is not None)
+    time = cell_time(f.period, f.title + " " + f.header, heading, above.title if above else "")
     return Figure(
-        county=area.name if area else areas.home_name, indicator=f.indicator, value=f.value, unit=f.unit,
-        source=doc.source, status="actual", period=f.period or heading_period(heading),
+        county=area.name, indicator=naming.name, value=f.value, unit=f.unit,
+        source=doc.source, status=time.status, period=time.period,
         std_value=_std(f.value, std_factor), std_unit=std_unit,
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
-        rules=f"area:{area.rule if area else 'area_home'}")
+        rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}")
 
 
-def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: str,
-            county: str, fallback_period: str, sentence_text: str) -> Figure:
+def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area, time,
+            sentence_text: str) -> Figure:
     start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
     return Figure(
-        county=county,
-        indicator=indicator,
+        county=area.name,
+        indicator=naming.name,
         value=q.value,
         unit=q.unit,
         source=doc.source,
         value_max=q.value_max,
         qualifier=q.qualifier,
-        status=status(sent.text, q.start, sent.heading),
-        period=period_before(sent.text, q.start) or fallback_period,
+        status=time.status,
+        period=time.period,
         std_value=_std(q.value, q.std_factor),
         std_unit=q.std_unit,
         mention=doc.text[start:end],
         start=start,
         end=end,
         sentence=sentence_text,
+        rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
     )
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
-from .gazetteer import gazetteer
 from .quantities import lexicon
 from .timeinfo import time_phrases
 
@@ -35,14 +34,17 @@ class Cell:
 
 @dataclass(frozen=True)
 class TableFigure:
+    """A numeric cell: a candidate with what the table says around it. What
+    it measures, where and when are decided by the resolvers, as for prose."""
     start: int
     end: int
-    indicator: str
+    label: str        # its row's label (稻谷, 房县), numbering dropped
+    header: str       # what its column measures (产量, 年投资计划), unit and period taken out
     value: Decimal
     unit: str
-    period: str
-    place: str        # the row label when it names a place (分地区 tables), else ""
+    period: str       # from a year column or the table's title
     row_text: str
+    title: str = ""   # the line above the table
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,6 @@ def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
         label = cfg["numbering_re"].sub("", "".join(c.text for c in row[:labels]))
         if label in cfg["generic_row_labels"] and group_name not in cfg["label_column_headers"]:
             label = group_name + label
-        place = _place(label)
         row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
         for k in range(labels, len(row)):
             if k == unit_col:
@@ -224,12 +225,10 @@ def _read_grid(before: list[Cell], header: list[Cell], rows: list[list[Cell]],
             unit = m.group("unit") or unit or row_unit or table_unit
             if not unit:
                 continue
-            indicator = name if place else label + name
             figures.append(TableFigure(
-                start=row[k].start, end=row[k].end, indicator=indicator,
+                start=row[k].start, end=row[k].end, label=label, header=name,
                 value=Decimal(m.group("num").replace(",", "")), unit=unit.replace("％", "%"),
-                period=period or title_period, place=place,
-                row_text=" | ".join(c.text for c in row)))
+                period=period or title_period, row_text=" | ".join(c.text for c in row), title=title))
     if not figures:
         return None
     return Table(start=start, end=rows[-1][-1].end, figures=tuple(figures))
@@ -249,12 +248,3 @@ def _header_parts(head: str) -> tuple[str, str, str]:
     if head in cfg["plain_value_headers"] or head in cfg["label_column_headers"]:
         head = ""
     return head, "", unit
-
-
-def _place(label: str) -> str:
-    """The row label when it is a place name (分地区 tables)."""
-    found = gazetteer().find(label, short_names=True)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(label):
-        places = found[0].places
-        return next((p.name for p in places if p.level == "county"), places[0].name)
-    return ""

@@ -1,5 +1,6 @@
-"""The period a figure covers and whether it is a target or an actual value
-(GUIDELINE `period`, `status`). Rules: ``patterns/periods.yaml``."""
+"""Finding time phrases (上半年, 2024年1-6月, 十三五期间): where they stand
+and what they say. Which one is a figure's period, and whether the figure
+is a target, is decided by ``periods.py``. Rules: ``patterns/periods.yaml``."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ from functools import lru_cache
 from . import rules
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
-_PART = re.compile(r"[;；。!?！？]")
 
 
 @dataclass(frozen=True)
@@ -22,22 +22,12 @@ class _TimeRules:
     timestamp_clock: re.Pattern
     timestamp_label: re.Pattern
     dateline: re.Pattern
-    target_headings: re.Pattern
-    review_headings: re.Pattern
-    target: re.Pattern
-    nouns: tuple
-    actual: tuple
-
-
-def _any_of(words) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 @rules.compiled
 def _rules() -> _TimeRules:
     cfg = rules.load("periods")
     alts = sorted(cfg["patterns"], key=len, reverse=True)
-    target_words = sorted(cfg["target_words"], key=len, reverse=True)
     return _TimeRules(
         # the lookahead lets the engine pass over most positions at once
         time=re.compile(f"(?=[{re.escape(cfg['start_chars'])}])(?:" + "|".join(f"(?:{p})" for p in alts) + ")"),
@@ -48,11 +38,6 @@ def _rules() -> _TimeRules:
         timestamp_clock=re.compile(cfg["timestamp_clock"]),
         timestamp_label=re.compile(cfg["timestamp_label"]),
         dateline=re.compile(cfg["dateline"]),
-        target_headings=_any_of(cfg["target_headings"]),
-        review_headings=_any_of(cfg["review_headings"]),
-        target=re.compile("|".join(map(re.escape, target_words))),
-        nouns=tuple(cfg["target_word_nouns"]),
-        actual=tuple(cfg["actual_words"]),
     )
 
 
@@ -116,51 +101,3 @@ def leading_time_phrase(text: str) -> int:
             and not r.year_followers.match(text, end)):
         return 0
     return end
-
-
-def period_before(text: str, pos: int) -> str:
-    """The time phrase nearest before ``pos`` in ``text``, or ''."""
-    best = ""
-    for start, end, phrase in time_phrases(text):
-        if end <= pos:
-            best = phrase
-        else:
-            break
-    return best
-
-
-def heading_period(heading: str) -> str:
-    found = time_phrases(heading, heading=True)
-    return found[0][2] if found else ""
-
-
-def status(text: str, pos: int, heading: str = "") -> str:
-    """``target`` when a plan word governs the figure at ``pos``, else ``actual``."""
-    r = _rules()
-    review = heading and r.review_headings.search(heading) is not None
-    if heading and not review and r.target_headings.search(heading):
-        return "target"
-    part_start = 0
-    for m in _PART.finditer(text, 0, pos):
-        part_start = m.end()
-    part = text[part_start:pos]
-    state = "actual"
-    for m in r.target.finditer(part):
-        word = m.group(0)
-        around = part[max(0, m.start() - 4):m.end() + 4]
-        if any(n in around and _covers(part, m, n) for n in r.nouns):
-            continue
-        if review and word == "预计":
-            continue
-        state = "target"
-        after = part[m.end():]
-        if any(a in after for a in r.actual):
-            state = "actual"
-    return state
-
-
-def _covers(part: str, m: re.Match, noun: str) -> bool:
-    """The noun-use word ``noun`` overlaps the trigger at ``m``."""
-    lo = max(0, m.start() - len(noun))
-    idx = part.find(noun, lo, m.end() + len(noun))
-    return idx >= 0 and idx <= m.start() < idx + len(noun)

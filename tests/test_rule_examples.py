@@ -54,3 +54,15 @@ def test_the_rule_file_orders_every_naming_rule_of_the_code_once():
 
     ordered = [r["id"] for r in rules.load("indicators")["rules"]]
     assert sorted(ordered) == sorted(rule_ids())
+
+
+@pytest.mark.parametrize("example", _examples("periods", "period_rules"))
+def test_period_rule_examples(example):
+    figures = extract_text(example["text"], county="房县")
+    assert [f.period for f in figures] == example["periods"]
+
+
+@pytest.mark.parametrize("example", _examples("periods", "status_rules"))
+def test_status_rule_examples(example):
+    figures = extract_text(example["text"], county="房县")
+    assert [f.status for f in figures] == example["statuses"]

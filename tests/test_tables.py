@@ -8,9 +8,12 @@ from extractor.tables import find_tables
 
 
 def cells(text):
-    norm = normalise(text).text
-    return [(f.indicator, str(f.value), f.unit, f.period, f.place)
-            for t in find_tables(norm) for f in t.figures]
+    """(indicator, value, unit, period, area) of each table cell; the area
+    only where a row names one."""
+    if not find_tables(normalise(text).text):
+        return []
+    return [(f.indicator, str(f.value), f.unit, f.period, f.county if "area_table_row" in f.rules else "")
+            for f in extract_text(text)]
 
 
 PIPE_TABLE_UNITS_IN_HEADER = """主要农产品产量

@@ -1,7 +1,10 @@
-"""Period and status."""
+"""Time phrases (the finder); which is a figure's period, and its status, are
+tested by the examples of patterns/periods.yaml and below through the pipeline."""
 import pytest
 
-from extractor.timeinfo import heading_period, leading_time_phrase, period_before, status, time_phrases
+from extractor import extract_text
+from extractor.periods import heading_period
+from extractor.timeinfo import leading_time_phrase, time_phrases
 
 PERIODS = [
     ("1至3月份,累计完成投资22.6亿元", "22.6", "1至3月份"),
@@ -10,6 +13,7 @@ PERIODS = [
     ("截至目前,已完成投资3亿元", "3亿元", "截至目前"),
     ("9月17日,县里举行2023年招商大会,签约项目13个", "13个", "9月17日"),   # 2023年 names the event
     ("全县新建学校3所,2022年完成投资5亿元", "3所", ""),                   # only what comes before
+    ("2023年完成投资5亿元,2024年计划投资8亿元", "8亿元", "2024年"),        # each clause its own time
     ("上半年,全县GDP增长6%", "6%", "上半年"),
     # the longest phrase at a place, not the first pattern that matches there
     ("2024年1-6月,全县新增市场主体812户", "812户", "2024年1-6月"),
@@ -18,9 +22,17 @@ PERIODS = [
 ]
 
 
+def period_of(text: str, mention: str) -> str:
+    return next(f.period for f in extract_text(text + "。", county="房县") if mention in f.mention)
+
+
+def status_of(text: str, mention: str) -> str:
+    return next(f.status for f in extract_text(text + "。", county="房县") if mention in f.mention)
+
+
 @pytest.mark.parametrize("sentence, figure, expected", PERIODS)
-def test_period_before(sentence, figure, expected):
-    assert period_before(sentence, sentence.index(figure)) == expected
+def test_period(sentence, figure, expected):
+    assert period_of(sentence, figure) == expected
 
 
 def test_heading_period_accepts_a_year_before_a_noun():
@@ -68,7 +80,8 @@ STATUS = [
 
 @pytest.mark.parametrize("sentence, figure, heading, expected", STATUS)
 def test_status(sentence, figure, heading, expected):
-    assert status(sentence, sentence.index(figure), heading) == expected
+    text = f"{heading}\n{sentence}" if heading else sentence
+    assert status_of(text, figure) == expected
 
 
 def _first_chars(items) -> tuple[set, bool]:

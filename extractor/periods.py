@@ -1,0 +1,239 @@
+"""The period and status resolver (GUIDELINE `period`, `status`): the time
+each figure covers and whether it is a target or an actual value, each with
+the id of the rule that decided it. Rules and their examples:
+``patterns/periods.yaml`` (``period_rules``, ``status_rules``). Time phrases
+themselves are found by ``timeinfo``.
+
+A period is the nearest time phrase before the figure in its clause (a bare
+year too: 2022年粮食产量10万吨), else in its sentence, else the one opening
+its paragraph, else its section heading's or the title's. A figure is a
+target when a plan word governs it: in its own clause, after it (…的目标),
+from an earlier clause of its sentence that it continues, or from a heading
+about next year's work.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .lexicon import lexicon
+from .segment import clause_end, clause_start
+from .timeinfo import leading_time_phrase, time_phrases
+
+_PART = re.compile(r"[;；。!?！？]")
+_BARE_YEAR = re.compile(r"(?<![0-9])(?:19|20)\d{2}年(?:度|末|底)?(?![0-9])")     # not 2023年2月11日
+
+
+@dataclass(frozen=True)
+class TimeDecision:
+    period: str
+    status: str
+    rules: str          # "period:<id> status:<id>"
+
+
+@dataclass(frozen=True)
+class _StatusRules:
+    target_headings: re.Pattern
+    review_headings: re.Pattern
+    target: re.Pattern
+    noun_uses: re.Pattern
+    actual: re.Pattern
+    report: re.Pattern
+    target_after: re.Pattern
+    estimate_words: tuple
+
+
+def _any_of(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+
+
+@rules.compiled
+def _rules() -> _StatusRules:
+    cfg = rules.load("periods")
+    return _StatusRules(
+        target_headings=_any_of(cfg["target_headings"]),
+        review_headings=_any_of(cfg["review_headings"]),
+        target=_any_of(cfg["target_words"]),
+        noun_uses=re.compile("|".join(cfg["target_word_nouns"])),
+        actual=_any_of(cfg["actual_words"]),
+        report=re.compile("(?:" + "|".join(map(re.escape, cfg["report_words"])) + ")"),
+        target_after=re.compile("的[^,，;；。]{0,12}(?:" + "|".join(map(re.escape, cfg["target_after"])) + ")"),
+        estimate_words=tuple(cfg["estimate_words"]),
+    )
+
+
+@dataclass
+class ParagraphTime:
+    """What the paragraph says about time so far: a time phrase opening it
+    (before its first figure) holds for its figures without one of their own."""
+    paragraph: int = -1
+    opener: str = ""
+    seen_figure: bool = False
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.opener, self.seen_figure = paragraph, "", False
+
+    def read(self, text: str, first_figure: int | None) -> None:
+        """A sentence of the paragraph (``first_figure``: where its first figure
+        stands, None when it has none)."""
+        if self.seen_figure:
+            return
+        if first_figure is None:
+            phrases = time_phrases(text)
+            self.opener = phrases[-1][2] if phrases else self.opener
+            return
+        self.opener = _nearest_before(text, first_figure) or self.opener
+        self.seen_figure = True
+
+
+def heading_period(heading: str) -> str:
+    found = time_phrases(heading, heading=True)
+    return found[0][2] if found else ""
+
+
+def resolve_times(text: str, quantities, heading: str, title: str, paragraph: ParagraphTime) -> list[TimeDecision]:
+    """The period and status of each quantity of a sentence."""
+    out = []
+    for q in quantities:
+        period, period_rule = _period(text, q.start, heading, title, paragraph)
+        status, status_rule = status_of(text, q.start, q.end, heading)
+        out.append(TimeDecision(period, status, f"period:{period_rule} status:{status_rule}"))
+    return out
+
+
+def cell_time(period: str, context: str, heading: str, title: str) -> TimeDecision:
+    """A table cell's period and status: its column's or row's period, else
+    the heading's; target under a plan column (年投资计划) or heading."""
+    rule = "period_table" if period else "period_heading"
+    period = period or heading_period(heading) or heading_period(title)
+    status, status_rule = status_of(context, len(context), len(context), heading)
+    return TimeDecision(period, status, f"period:{rule if period else 'period_none'} status:{status_rule}")
+
+
+# ---------------------------------------------------------------- period
+def _period(text: str, pos: int, heading: str, title: str, paragraph: ParagraphTime) -> tuple[str, str]:
+    start = clause_start(text, pos)
+    in_clause = _nearest_before(text, pos, start, bare_years=True)
+    if in_clause:
+        return in_clause, "period_in_clause"
+    in_sentence = _nearest_before(text, pos)
+    if in_sentence:
+        return in_sentence, "period_in_sentence"
+    if paragraph.opener:
+        return paragraph.opener, "period_paragraph_opener"
+    from_heading = heading_period(heading) or heading_period(title)
+    if from_heading:
+        return from_heading, "period_heading"
+    return "", "period_none"
+
+
+def _nearest_before(text: str, pos: int, start: int = 0, bare_years: bool = False) -> str:
+    """The time phrase nearest before ``pos`` (from ``start`` on); with
+    ``bare_years`` a year before a noun counts too (2022年粮食产量10万吨)."""
+    best, best_end = "", -1
+    for a, b, phrase in time_phrases(text):
+        if start <= a and b <= pos and b > best_end:
+            best, best_end = phrase, b
+    if bare_years:
+        for m in _BARE_YEAR.finditer(text, start, pos):
+            if m.end() > best_end and not any(a <= m.start() < b for a, b, _ in time_phrases(text)):
+                best, best_end = m.group(), m.end()
+    return best
+
+
+# ---------------------------------------------------------------- status
+def status_of(text: str, pos: int, end: int, heading: str = "") -> tuple[str, str]:
+    """(``target`` or ``actual``, the rule's id) for the figure at [pos, end)."""
+    r = _rules()
+    review = bool(heading) and r.review_headings.search(heading) is not None
+    if heading and not review and r.target_headings.search(heading):
+        return "target", "status_target_heading"
+    c_start, c_end = clause_start(text, pos), clause_end(text, end)
+    own = _plan_word(text, c_start, pos, review)
+    if own is not None:
+        return ("target", "status_plan_word") if own else ("actual", "status_plan_then_actual")
+    if r.target_after.search(text, end, c_end):
+        return "target", "status_plan_after"
+    if _governed(text, c_start, pos, review):
+        return "target", "status_governed"
+    return "actual", "status_actual"
+
+
+def _plan_word(text: str, start: int, end: int, review: bool) -> bool | None:
+    """In text[start:end]: True when a plan word (not used as a noun) stands
+    there with no report of what happened after it, False when one does but
+    such a report follows (计划…目前已完成), None when none stands there."""
+    r = _rules()
+    found = None
+    for m in r.target.finditer(text, start, end):
+        if _noun_use(text, m) or (review and m.group() in r.estimate_words):
+            continue
+        found = r.actual.search(text, m.end(), end) is None
+    return found
+
+
+def _noun_use(text: str, m: re.Match) -> bool:
+    """占年度计划的, 下达投资计划, 完成目标任务: the plan word is a thing, not a plan."""
+    lo = max(0, m.start() - 6)
+    for n in _rules().noun_uses.finditer(text, lo, min(len(text), m.end() + 6)):
+        if n.start() <= m.start() < n.end():
+            return True
+    return False
+
+
+def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
+    """Does a plan word in an earlier clause of the sentence part govern this
+    clause? It does unless a clause between opens with its own time phrase
+    or reports what happened (完成, 已), and only from a clause that states a
+    figure or holds nothing but the plan (力争到2025年,…), not from a clause
+    of its own (确保群众跑一次,…)."""
+    r = _rules()
+    if _reports(text[c_start:pos]):
+        return False
+    part_start = 0
+    for m in _PART.finditer(text, 0, c_start):
+        part_start = m.end()
+    k = c_start
+    while k > part_start:
+        prev_start = clause_start(text, k - 1)
+        clause = text[prev_start:k - 1]
+        if _plan_word(text, prev_start, k - 1, review):
+            rest = r.target.sub("", clause, count=1)
+            return _holds_figure(clause) or not _words_left(rest)
+        if _reports(clause):
+            return False
+        k = prev_start
+    return False
+
+
+def _reports(clause: str) -> bool:
+    """Does a clause open with its own time phrase or a report word (累计完成), or say 已?"""
+    r = _rules()
+    rest = _words_left(clause)
+    return (leading_time_phrase(clause.strip()) > 0 or r.report.match(rest) is not None
+            or r.actual.search(clause) is not None)
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _holds_figure(clause: str) -> bool:
+    return _DIGIT.search(clause) is not None
+
+
+def _words_left(text: str) -> str:
+    """What is left once time phrases and openers are taken off: '' if nothing."""
+    lex = lexicon()
+    text = text.strip()
+    while True:
+        before = text
+        text = text[leading_time_phrase(text):].lstrip()
+        if text[:1] in "到至" and text[1:2].isdigit():
+            text = text[1:]
+        if m := lex.openers.match(text):
+            text = text[m.end():]
+        text = text.strip(" ,，:：")
+        if text == before:
+            return text
