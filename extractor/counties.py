@@ -84,6 +84,10 @@ def _cfg() -> dict:
     abbreviations = "".join(cfg["province_abbreviations"])
     directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
     cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:地区|片区|地区)?")
+    cfg["subarea_re"] = re.compile(
+        "(?:([\u4e00-\u9fff]{1,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
+        "(?:([\u4e00-\u9fff]{1,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
+    cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
     return cfg
@@ -156,6 +160,8 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
             if place is not None:
                 mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
     for m in _zones_and_groups(text, mentions):
+        mentions.setdefault(m.start, m)
+    for m in _towns_and_villages(text, mentions):
         mentions.setdefault(m.start, m)
     ordered = _mark_qualifiers(text, sorted(mentions.values(), key=lambda a: a.start))
     if given_place is not None:
@@ -297,6 +303,36 @@ def _zones_and_groups(text: str, mentions: dict[int, AreaMention]):
             yield AreaMention(g.start(), g.end(), g.group(), province, kind="group")
 
 
+def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
+    """舒城县孔集镇双丰村、龙河镇高潮村: towns and villages written after their
+    county belong to it, here and wherever the article names them again."""
+    cfg = _cfg()
+    towns: dict[str, Place] = {}
+    for m in list(mentions.values()):
+        if m.kind != "place" or m.place.level != "county":
+            continue
+        pos = m.end
+        while (sub := cfg["subarea_re"].match(text, pos)) is not None and sub.group()[:1] not in cfg["subarea_not_first"]:
+            for name in filter(None, sub.groups()):
+                towns.setdefault(name, m.place)
+            pos = sub.end()
+            if text[pos:pos + 1] not in lexicon().list_marks:
+                break
+            pos += 1                              # 、龙河镇高潮村: the same county's
+    taken = [(m.start, m.end) for m in mentions.values()]
+    for name, place in towns.items():
+        for k in _occurrences(text, name):
+            if not any(a <= k < b or k <= a < k + len(name) for a, b in taken):
+                yield AreaMention(k, k + len(name), name, place, kind="place")
+
+
+def _occurrences(text: str, word: str):
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
+
+
 def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention]:
     """十堰市竹山县: the parent written right before its child qualifies it."""
     out = list(mentions)
@@ -335,7 +371,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         return None, "home_none"
     ranked = sorted(score, key=lambda p: (-score[p], first[p]))
     counties = [p for p in ranked if p.level == "county"]
-    if counties and (not level or level in _PREFECTURE_KINDS):
+    if counties and (not level or level in _PREFECTURE_KINDS or level == "区"):     # 全区 of a 地区 too
         top = counties[0]
         siblings = [p for p in counties if p.prefecture and p.prefecture == top.prefecture]
         dominant = len(counties) > 1 and score[top] >= cfg["dominant_ratio"] * score[counties[1]]
@@ -345,7 +381,9 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     # a county page names its province (and often its prefecture) in passing:
     # the most named area below a province, a county when the page's own
     # words are a county's (全县, 我区)
-    candidates = [p for p in ranked if p.level != "province"] or ranked
+    candidates = [p for p in ranked if p.level != "province"]
+    if not candidates and (not level or level in ("省", "区")):
+        candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
     if candidates:
@@ -386,7 +424,11 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or Decision(areas.home, "area_home"))
         out.append(decision)
     subject = _sentence_topic(analysis, areas)
-    if subject is not None:
+    if subject is not None and (subject.rule == "area_scope_word" or any(d.place == subject.place for d in out)
+                                or (subject.place is not None and subject.place.level == "county")):
+        # the page's own word resets it; a county carries on (竹山县是茶叶大
+        # 县。茶园面积…), a wider area only from a sentence that states a
+        # figure about it (山东全省普遍有震感。…共记录到余震59次: not Shandong's)
         carry.subject = subject if subject.rule != "area_scope_word" else None
     return out
 
@@ -431,7 +473,8 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
         named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
         if named is not None:
             return Decision(named, "area_scope_word")
-    place = _by_level(level, areas)
+    # 全区 of a 地区 (now a 市): the page's own area when nothing around it is of that level
+    place = _by_level(level, areas) or areas.home
     return Decision(place, "area_scope_word") if place is not None else None
 
 

@@ -79,6 +79,22 @@ class Gazetteer:
                     # never shadow a real unit
                     if alias not in self._by_name and alias not in excluded:
                         full[alias] = _sorted(full.get(alias, ()) + (p,))
+        # Former names: a county turned district or city (东乡县 → 东乡区), a
+        # 地区 turned 市 (抚州地区 → 抚州市). Never one that would shadow a
+        # real unit, nor one made of a province's or prefecture's short name
+        # (海南县域 is Hainan's counties, not a former 海南区) or of a short
+        # name that is an ordinary word.
+        upper_shorts = {short_of[p] for p in self.places if p.level != "county"}
+        upper_shorts |= set(cfg.get("short_stopwords") or ())      # ordinary words: 振兴县域, 新建县城
+        for p in self.places:
+            former = cfg.get("former_names", {}).get(p.level) or {}
+            for suffix, old_suffixes in former.items():
+                if not p.name.endswith(suffix) or short_of[p] in upper_shorts or len(short_of[p]) < 2:
+                    continue
+                for old in old_suffixes:
+                    alias = short_of[p] + old
+                    if alias not in self._by_name and alias not in excluded and alias != p.name:
+                        full[alias] = _sorted(full.get(alias, ()) + (p,))
         for alias, name in (cfg.get("aliases") or {}).items():
             if name not in self._by_name:
                 raise ValueError(f"places.yaml alias {alias} → unknown place {name}")
