@@ -85,8 +85,9 @@ def _cfg() -> dict:
     directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
     cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:地区|片区|地区)?")
     cfg["subarea_re"] = re.compile(
-        "(?:([\u4e00-\u9fff]{1,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
-        "(?:([\u4e00-\u9fff]{1,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
+        # two characters at least before the suffix: 城镇, 农村, 城乡 are words
+        "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
+        "(?:([\u4e00-\u9fff]{2,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
