@@ -83,9 +83,15 @@ class Figure:
     start: int = 0
     end: int = 0
     sentence: str = ""
+    indicator_std: str = ""      # the standard name (patterns/standard_indicators.yaml), '' if none fits
+    measure: str = ""            # level | change | share, with indicator_std
+    adcode: str = ""             # the area's code and parents, from the gazetteer (patterns/places.tsv)
+    province: str = ""
+    prefecture: str = ""
 
 
 COLUMNS = (
     "county", "indicator", "value", "unit", "source", "value_max", "qualifier",
     "status", "period", "std_value", "std_unit", "mention", "start", "end", "sentence",
+    "indicator_std", "measure", "adcode", "province", "prefecture",
 )

@@ -14,6 +14,7 @@ from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, split_multiplier
 from .segment import clause_start, segment
+from .standard import annotate
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
 
@@ -98,7 +99,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             figures.append(_figure(doc, norm, sent, q, indicator, county, fallback_period, sentence_text))
     figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
-    return figures
+    return annotate(figures, places.main)      # standard indicators and area codes
 
 
 def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, places: Places,

@@ -80,6 +80,8 @@ def row(f: Figure) -> dict:
         "qualifier": f.qualifier, "status": f.status, "period": f.period,
         "std_value": decimal_text(f.std_value), "std_unit": f.std_unit,
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
+        "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
+        "province": f.province, "prefecture": f.prefecture,
     }
 
 
