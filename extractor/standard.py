@@ -344,6 +344,12 @@ def _bare(core: str, v: _Vocabulary) -> Reading:
     return NO_READING
 
 
+def falls(indicator: str, unit: str) -> bool:
+    """Is this figure a change written as a fall (下降6.5%, 比年初减少2亿元)?"""
+    reading = classify(indicator, unit)
+    return reading.falls if reading.name else bare(indicator).falls
+
+
 def annotate(figures: list[Figure], main=None) -> list[Figure]:
     """Fill the standard indicator, measure and area columns of a document's
     figures (in place; also returned). ``main`` is the document's main
