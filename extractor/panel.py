@@ -223,11 +223,12 @@ def build_panel(chunks: Iterable[list[dict]], status: str = "actual") -> Panel:
             placed = _place(row, status, counts)
             if placed is None:
                 continue
-            key, column, column_order, candidate = placed
+            key, column, reading, candidate = placed
             candidate = _Candidate(candidate.value, candidate.kind, candidate.qualified, order, row)
             order += 1
             cells.setdefault(key, {}).setdefault(column, []).append(candidate)
-            columns[column] = column_order
+            if column not in columns:
+                columns[column] = _column_order(*reading)
             counts["used"] += 1
     return _assemble(cells, columns, counts)
 
@@ -263,8 +264,8 @@ def _decimal(value) -> Decimal | None:
 
 
 def _place(row: dict, status: str, counts: Counter):
-    """Where a row goes: (key, column, column order, candidate), or None with
-    the reason counted."""
+    """Where a row goes: (key, column, (indicator_std, measure, std_unit),
+    candidate), or None with the reason counted."""
     if _text(row.get("status")) != status:
         counts["other_status"] += 1
         return None
@@ -296,7 +297,7 @@ def _place(row: dict, status: str, counts: Counter):
     column += f" ({std_unit})" if std_unit else ""
     key = (_text(row.get("province")), _text(row.get("prefecture")), county, _text(row.get("adcode")), year)
     candidate = _Candidate(value, _source_kind(row, std), bool(_text(row.get("qualifier"))), 0, row)
-    return key, column, _column_order(std, measure, std_unit), candidate
+    return key, column, (std, measure, std_unit), candidate
 
 
 def _source_kind(row: dict, std: str) -> int:
