@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extractor import extract_text, rules
 from extractor.models import Figure
 from extractor.quantities import find_quantities
-from extractor.standard import MEASURES, NO_READING, Reading, annotate, area, classify, unit_family
+from extractor.standard import NO_READING, Reading, annotate, area, classify, unit_family
 
 VOCABULARY = rules.load("standard_indicators")
 ENTRIES = VOCABULARY["indicators"]
@@ -121,16 +121,20 @@ WORDS = st.sampled_from(["", "全县", "同比增长", "下降", "占比", "的"
 @given(st.tuples(WORDS, NAMES, WORDS, WORDS), UNITS)
 def test_a_reading_always_fits_its_unit(parts, unit):
     reading = classify("".join(parts), unit)
-    if reading.name:
-        family = unit_family(unit)
-        assert reading.measure in MEASURES
-        families = ENTRIES[reading.name]["family"]
-        families = [families] if isinstance(families, str) else families
-        assert family in families or family in ("percent", "points", "") or reading.measure == "change"
-        if reading.measure == "share":
-            assert family == "percent"
-    else:
+    if not reading.name:
         assert reading == NO_READING
+        return
+    family = unit_family(unit)
+    families = ENTRIES[reading.name]["family"]
+    families = [families] if isinstance(families, str) else families
+    if reading.measure == "level":        # its own family, or a bare 万/亿
+        assert family in families or family == ""
+    elif reading.measure == "change":     # a growth rate, or an increase in its own unit
+        assert family in families or family == "percent" or (family == "points" and "percent" in families)
+    else:
+        assert reading.measure == "share" and family == "percent"
+    last_word = [p for p in parts[2:] if p not in ("", "的")][-1:]
+    assert reading.falls == (reading.measure == "change" and last_word == ["下降"])
 
 
 # ---------------------------------------------------------------- areas
