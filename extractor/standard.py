@@ -13,7 +13,10 @@ name: a wrong one is worse than none.
 
 ``annotate(figures)`` fills the columns ``indicator_std``, ``measure``,
 ``adcode``, ``province`` and ``prefecture`` of a document's figures; the
-pipeline calls it once per document.
+pipeline calls it once per document. There a phrase that is only a change
+(比年初增加) takes the indicator of the figure right before it in the same
+sentence, and same-named counties (市中区) are told apart by the other areas
+of the document.
 """
 from __future__ import annotations
 
