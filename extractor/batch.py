@@ -8,9 +8,10 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from .models import Figure
+from .models import Document, Figure
 from .pipeline import Options, iter_figures
 from .reader import InputError, STDIN, read_document
+from .sources import Source, apply
 
 # Files larger than this are streamed piece by piece in the main process rather
 # than sent whole to and from a worker, so memory stays bounded.
@@ -26,20 +27,24 @@ class Result:
     deferred: bool = False   # a worker left this (large) file to the main process
     text: str = ""           # the figures already rendered by a worker (then ``figures`` is empty)
     rows: int = 0            # how many figures ``text`` holds
+    document: Document | None = None   # the input as read, on its last result when asked for
 
     @property
     def count(self) -> int:
         return self.rows if self.text else len(self.figures)
 
 
-def stream_one(path: str, options: Options = Options(), county_from_path: bool = False) -> Iterator[Result]:
-    """The results of one input: one per piece of its text."""
+def stream_one(path: str, options: Options = Options(), county_from_path: bool = False,
+               keep_document: bool = False, source: Source | None = None) -> Iterator[Result]:
+    """The results of one input: one per piece of its text; with
+    ``keep_document`` the last one carries the document read. ``source`` is
+    its row in a sources manifest, if any."""
     try:
-        doc = read_document(path)
+        doc = apply(read_document(path), source)
     except InputError as e:
         yield Result(path, error=str(e))
         return
-    if county_from_path and not options.county:
+    if county_from_path and not options.county and not doc.county:
         options = replace(options, county=county_in_path(path))
     previous = None
     try:
@@ -49,9 +54,10 @@ def stream_one(path: str, options: Options = Options(), county_from_path: bool =
             previous = piece
     except Exception as e:     # a bug must not cost the other files their rows
         yield Result(path, tuple(previous or ()), error=f"{path}: internal error ({type(e).__name__}: {e}); "
-                                                         "please report it with this file")
+                                                         "please report it with this file",
+                     document=doc if keep_document else None)
         return
-    yield Result(path, tuple(previous or ()))
+    yield Result(path, tuple(previous or ()), document=doc if keep_document else None)
 
 
 def county_in_path(path: str) -> str:
@@ -71,14 +77,18 @@ def county_in_path(path: str) -> str:
 
 
 def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
-            county_from_path: bool = False, render=None) -> Iterator[Result]:
+            county_from_path: bool = False, render=None, keep_document: bool = False,
+            sources: dict[str, Source] | None = None) -> Iterator[Result]:
     """Results in the order of ``paths``; with ``jobs`` > 1 files are read on
     that many processes and the order (and so the output) stays the same.
     ``render`` (see ``writer.renderer``) lets workers return the rows as text,
-    which spares the main process most of its work."""
+    which spares the main process most of its work. ``keep_document``: each
+    input's last result carries the document as read (for the review page).
+    ``sources`` gives inputs their rows of a sources manifest (``sources.match``)."""
+    sources = sources or {}
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         for path in paths:
-            yield from stream_one(path, options, county_from_path)
+            yield from stream_one(path, options, county_from_path, keep_document, sources.get(path))
         return
     import multiprocessing
     from collections import deque
@@ -86,7 +96,8 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    work = partial(_whole_files, options=options, county_from_path=county_from_path, render=render)
+    work = partial(_whole_files, options=options, county_from_path=county_from_path, render=render,
+                   keep_document=keep_document)
     forking = os.name != "nt"
     if forking:
         _warm_up()    # loaded once here, the workers inherit the dictionaries
@@ -102,7 +113,7 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
     # (multiprocessing.Pool was dropped: its worker-handler thread wakes for
     # every result waiting in the pipe and took a quarter of a core.)
     size = max(1, min(8, len(paths) // (workers * 8)))
-    chunks = (paths[k:k + size] for k in range(0, len(paths), size))
+    chunks = ([(p, sources.get(p)) for p in paths[k:k + size]] for k in range(0, len(paths), size))
     pending: deque = deque()
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=None if forking else _warm_up) as pool:
         for chunk in chunks:
@@ -111,15 +122,16 @@ def process(paths: list[str], options: Options = Options(), *, jobs: int = 1,
             except BrokenProcessPool:        # the workers died: _collect reads it here
                 pending.append((chunk, None))
             if len(pending) >= WINDOW * workers:
-                yield from _collect(*pending.popleft(), options, county_from_path, render)
+                yield from _collect(*pending.popleft(), options, county_from_path, render, keep_document)
         while pending:
-            yield from _collect(*pending.popleft(), options, county_from_path, render)
+            yield from _collect(*pending.popleft(), options, county_from_path, render, keep_document)
 
 
 WINDOW = 4     # tasks in flight per worker
 
 
-def _collect(chunk: list[str], future, options: Options, county_from_path: bool, render) -> Iterator[Result]:
+def _collect(chunk: list[tuple[str, Source | None]], future, options: Options, county_from_path: bool,
+             render, keep_document: bool = False) -> Iterator[Result]:
     """The results of a task, in order; large files a worker deferred are
     streamed here. If the workers died (killed for memory, say), the task's
     files are read in this process instead, so no file is lost."""
@@ -130,30 +142,32 @@ def _collect(chunk: list[str], future, options: Options, county_from_path: bool,
             raise BrokenProcessPool
         results = future.result()
     except BrokenProcessPool:
-        results = _whole_files(chunk, options, county_from_path, render)
-    for result in results:
+        results = _whole_files(chunk, options, county_from_path, render, keep_document)
+    for result, (_, source) in zip(results, chunk):
         if result.deferred:
-            yield from stream_one(result.path, options, county_from_path)
+            yield from stream_one(result.path, options, county_from_path, keep_document, source)
         else:
             yield result
 
 
-def _whole_files(paths: list[str], options: Options, county_from_path: bool, render=None) -> list[Result]:
-    return [_whole_file(p, options, county_from_path, render) for p in paths]
+def _whole_files(chunk: list[tuple[str, Source | None]], options: Options, county_from_path: bool,
+                 render=None, keep_document: bool = False) -> list[Result]:
+    return [_whole_file(p, options, county_from_path, render, keep_document, source) for p, source in chunk]
 
 
-def _whole_file(path: str, options: Options, county_from_path: bool, render=None) -> Result:
+def _whole_file(path: str, options: Options, county_from_path: bool, render=None,
+                keep_document: bool = False, source: Source | None = None) -> Result:
     try:
         if os.path.getsize(path) > LARGE_FILE_BYTES:
             return Result(path, deferred=True)
     except OSError:
         pass                   # read_document reports it
-    results = list(stream_one(path, options, county_from_path))
+    results = list(stream_one(path, options, county_from_path, keep_document, source))
     figures = tuple(f for r in results for f in r.figures)
     error = results[-1].error
     if render is not None and figures and not error:
         return Result(path, text=render(figures), rows=len(figures))
-    return Result(path, figures, error=error)
+    return Result(path, figures, error=error, document=results[-1].document)
 
 
 def _warm_up() -> None:

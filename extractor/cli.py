@@ -1,4 +1,4 @@
-"""Command line: ``county-figures extract PATH... [-o FILE]``.
+"""Command line: ``county-figures extract PATH... [-o FILE]``, ``review``, ``patterns``.
 
 Thin on purpose: it parses options and calls the library. Data goes to stdout
 (or ``-o``), messages to stderr. Exit status: 0 all inputs read, 1 some input
@@ -19,6 +19,29 @@ def main() -> None:
     """Extract every statistical figure of Chinese county articles as tidy rows."""
 
 
+def input_options(command):
+    """The options that say what to read and how, shared by every command
+    that reads inputs (extract, review)."""
+    options = [
+        click.option("--county", default="", metavar="NAME",
+                     help="The county every input is about (e.g. 南昌县), when the texts may not say."),
+        click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
+                     help="Where to find the county: the text, or the file or folder name (房县/2023.txt)."),
+        click.option("--sources", "sources_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="A manifest of the inputs (CSV or TSV: file, and any of url, county, date, "
+                          "title): address, county and publication date of each input."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="Files processed in parallel (default: number of cores). Output order is kept."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+        click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
+                     metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
+                                          "added to the built-in ones. Repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -26,61 +49,119 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
               help="Output format (default: from the -o extension, else csv).")
 @click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised.")
-@click.option("--county", default="", metavar="NAME",
-              help="The county every input is about (e.g. 南昌县), when the texts may not say.")
-@click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
-              help="Where to find the county: the text, or the file or folder name (房县/2023.txt).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Files processed in parallel (default: number of cores). Output order is kept.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
-              metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
-                                   "added to the built-in ones. Repeatable.")
-def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, pattern_files) -> None:
+@input_options
+def extract(inputs, output, fmt, excel, **reading) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order.
     """
-    from .batch import process
-    from .pipeline import Options
-    from .reader import iter_paths
-    from .rules import PatternsError, use_overlays
     from .writer import WriterError, format_for, make_writer, renderer
 
     try:
         fmt = format_for(output, fmt)
-        use_overlays(pattern_files)
-    except (WriterError, PatternsError) as e:
+    except WriterError as e:
         raise click.UsageError(str(e)) from None
-    paths = list(iter_paths(list(inputs)))
-    progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
-    failed = 0
+    run = _Inputs(inputs, **reading)
     try:
         with _Output(output) as target:
             writer = make_writer(fmt, target, excel=excel)
-            options = Options(county=county, patterns=tuple(pattern_files))
-            for result in process(paths, options, jobs=jobs or os.cpu_count() or 1,
-                                  county_from_path=county_from == "path",
-                                  render=renderer(fmt, excel=excel)):
+            for result in run.results(render=renderer(fmt, excel=excel)):
                 if result.error:
-                    progress.clear()
-                    click.echo(f"county-figures: {result.error}", err=True)
-                    failed += 1
+                    continue
                 elif result.text:
                     writer.write_text(result.text)
                 else:
                     writer.write(result.figures)
-                progress.step(result.count, result.done)
             writer.close()
     except WriterError as e:
         click.echo(f"county-figures: {e}", err=True)
         sys.exit(2)
     except BrokenPipeError:
-        # The reader closed the pipe (| head): stop quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    progress.clear()
-    sys.exit(1 if failed else 0)
+        _quiet_pipe()
+    run.finish()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the page to this file (review.html) instead of stdout.")
+@input_options
+def review(inputs, output, **reading) -> None:
+    """Read PATH... as extract does and write one HTML page to check the
+    figures in their text: each text with its figures marked, and a table of
+    all rows, filterable, the rows to check first.
+    """
+    from .review import render_page
+
+    run = _Inputs(inputs, **reading)
+    documents, failed, pieces = [], [], {}
+    for result in run.results(keep_document=True):
+        if result.error:
+            failed.append(result.error)
+        pieces.setdefault(result.path, []).extend(result.figures)
+        if result.done and result.document is not None:
+            documents.append((result.document, pieces.pop(result.path)))
+    page = render_page(documents, failed).encode("utf-8", errors="replace")
+    try:
+        with _Output(output) as target:
+            if target is sys.stdout:
+                sys.stdout.buffer.write(page)
+                sys.stdout.flush()
+            else:
+                with open(target, "wb") as f:
+                    f.write(page)
+    except BrokenPipeError:
+        _quiet_pipe()
+    run.finish()
+
+
+class _Inputs:
+    """The inputs of a command with the shared input options: each result in
+    order, the ones that could not be read reported on stderr, a progress bar."""
+
+    def __init__(self, inputs, county, county_from, sources_file, jobs, quiet, pattern_files):
+        from .pipeline import Options
+        from .reader import iter_paths
+        from .rules import PatternsError, use_overlays
+        from .sources import SourcesError, load
+
+        self.paths = list(iter_paths(list(inputs)))
+        try:
+            use_overlays(pattern_files)
+            self.sources, problems = load(sources_file, self.paths) if sources_file else ({}, [])
+        except (PatternsError, SourcesError) as e:
+            raise click.UsageError(str(e)) from None
+        for problem in problems:
+            click.echo(f"county-figures: {problem}", err=True)
+        self.options = Options(county=county, patterns=tuple(pattern_files))
+        self.county_from_path = county_from == "path"
+        self.jobs = jobs or os.cpu_count() or 1
+        self.progress = _Progress(len(self.paths), enabled=not quiet and len(self.paths) > 1
+                                  and sys.stderr.isatty())
+        self.failed = 0
+
+    def results(self, **kwargs):
+        from .batch import process
+
+        for result in process(self.paths, self.options, jobs=self.jobs,
+                              county_from_path=self.county_from_path, sources=self.sources, **kwargs):
+            if result.error:
+                self.progress.clear()
+                click.echo(f"county-figures: {result.error}", err=True)
+                self.failed += 1
+            yield result
+            self.progress.step(result.count, result.done)
+
+    def finish(self) -> None:
+        """Exit: 0 when every input was read, 1 when some could not be."""
+        self.progress.clear()
+        sys.exit(1 if self.failed else 0)
+
+
+def _quiet_pipe() -> None:
+    """The reader closed the pipe (| head): stop quietly."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 @main.command()

@@ -77,9 +77,10 @@ def row(f: Figure) -> dict:
     return {
         "county": f.county, "indicator": f.indicator, "value": decimal_text(f.value),
         "unit": f.unit, "source": f.source, "value_max": decimal_text(f.value_max),
-        "qualifier": f.qualifier, "status": f.status, "period": f.period,
+        "qualifier": f.qualifier, "status": f.status, "period": f.period, "year": f.year,
         "std_value": decimal_text(f.std_value), "std_unit": f.std_unit,
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
+        "url": f.url, "published": f.published,
         "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
         "province": f.province, "prefecture": f.prefecture,
     }

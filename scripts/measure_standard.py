@@ -44,8 +44,8 @@ def pairs_of_set(scorer, shared: Path, input_rel: str, gold_rel: str, manifest_r
     """(pred row, gold row) pairs of one set, and its gold rows."""
     import evaluate
 
-    counties = evaluate.manifest_counties(shared / manifest_rel if manifest_rel else None)
-    text, _ = evaluate.extract_set(shared / input_rel, counties)
+    urls = evaluate.manifest_urls(shared / manifest_rel if manifest_rel else None)
+    text, _ = evaluate.extract_set(shared / input_rel, urls)
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as tmp:
         tmp.write(text)
     try:
