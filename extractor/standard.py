@@ -180,11 +180,11 @@ def classify(indicator: str, unit: str) -> Reading:
 
 @lru_cache(maxsize=1 << 16)
 def _classify(indicator: str, unit: str, v: _Vocabulary) -> Reading:
-    family = unit_family(unit)
-    if family is None or not indicator:
-        return NO_READING
     core = clean(indicator)
-    if not _may_name(core, v):
+    if not _may_name(core, v):           # most phrases: one pass over their characters
+        return NO_READING
+    family = unit_family(unit)
+    if family is None:
         return NO_READING
     for variant in _variants(core, v):
         for reading in _readings(variant, v):
