@@ -29,6 +29,7 @@ import numbers
 import os
 import re
 import sys
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -106,8 +107,13 @@ def read_chunks(path: str, fmt: str | None = None, chunk_rows: int = CHUNK_ROWS)
             yield from _parquet_chunks(path, chunk_rows)
     except PanelError:
         raise
-    except (OSError, ValueError, KeyError, UnicodeDecodeError) as e:
-        raise PanelError(f"{path}: cannot be read as {fmt} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
+    except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile, _InvalidXlsx) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise PanelError(f"{path}: cannot be read as {fmt} ({reason})") from None
+
+
+class _InvalidXlsx(Exception):
+    """openpyxl's InvalidFileException, imported only when XLSX is read."""
 
 
 def _batched(rows: Iterable[dict], n: int) -> Iterator[list[dict]]:
@@ -137,8 +143,12 @@ def _jsonl_chunks(path: str, n: int) -> Iterator[list[dict]]:
 
 def _xlsx_chunks(path: str, n: int) -> Iterator[list[dict]]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except InvalidFileException as e:
+        raise _InvalidXlsx(str(e)) from None
     try:
         sheet = book["figures"] if "figures" in book.sheetnames else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)

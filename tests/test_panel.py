@@ -251,9 +251,15 @@ def test_cli_errors(tmp_path, args, code, message):
     assert message in result.stderr
 
 
-def test_unreadable_input_is_one_line():
-    with pytest.raises(PanelError, match="cannot be read as parquet"):
-        list(read_chunks(str(REPO / "README.md"), "parquet"))
+@pytest.mark.parametrize("content, fmt", [
+    (b"not parquet", "parquet"), (b"PK\x03\x04 cut short", "xlsx"), (b'county\n"' + b"x" * 200_000 + b'"\n', "csv"),
+    (b"{not json\n", "jsonl"), (b"\xff\xfe\xfa", "csv"),
+])
+def test_unreadable_input_is_one_line(tmp_path, content, fmt):
+    path = tmp_path / f"bad.{fmt}"
+    path.write_bytes(content)
+    with pytest.raises(PanelError, match=f"^{path}: cannot be read as {fmt} \\(.+\\)$"):
+        list(read_chunks(str(path)))
 
 
 # ---------------------------------------------------------------- on the shared dev-extra articles
