@@ -165,6 +165,60 @@ def _quiet_pipe() -> None:
 
 
 @main.command()
+@click.argument("figures", metavar="FIGURES", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the panel to this file (.csv, .xlsx, .parquet) instead of stdout (CSV).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default=None,
+              help="Output format (default: from the -o extension, else csv).")
+@click.option("--input-format", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
+              help="Format of FIGURES (default: from its extension; csv for -).")
+@click.option("--status", type=click.Choice(["actual", "target"]), default="actual", show_default=True,
+              help="Which figures go in: what happened, or plans and targets.")
+@click.option("--conflicts", "conflicts_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write every cell with several different values, with their mentions and "
+                   "sources, to FILE (.csv, .xlsx, .parquet). XLSX output holds them on a second sheet.")
+def panel(figures, output, fmt, input_format, status, conflicts_file) -> None:
+    """Make a county panel of FIGURES (the output of extract, any format, or - for stdin):
+    one row per area and year, one column per standard indicator and measure.
+
+    Only figures with a standard indicator and a one-year period go in; a
+    one-line summary on stderr counts what was left out and why.
+    """
+    from .panel import (PanelError, build_panel, input_format as format_of_input, output_format,
+                        read_chunks, write_conflicts, write_panel)
+    from .writer import WriterError
+
+    try:
+        fmt = output_format(output, fmt)
+        conflicts_fmt = output_format(conflicts_file) if conflicts_file else None
+        input_format = format_of_input(figures, input_format)
+    except (WriterError, PanelError) as e:
+        raise click.UsageError(str(e)) from None
+    if fmt != "csv" and not output:
+        raise click.UsageError(f"{fmt} output needs -o FILE")
+    if figures != "-" and not os.path.exists(figures):
+        raise click.UsageError(f"no such file: {figures}")
+    try:
+        result = build_panel(read_chunks(figures, input_format), status=status)
+    except PanelError as e:
+        click.echo(f"county-figures: {e}", err=True)
+        sys.exit(1)
+    try:
+        with _Output(output) as target:
+            write_panel(result, target, fmt)
+        if conflicts_file:
+            with _Output(conflicts_file) as target:
+                write_conflicts(result, target, conflicts_fmt)
+    except WriterError as e:
+        click.echo(f"county-figures: {e}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    click.echo(result.summary(), err=True)
+
+
+@main.command()
 @click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
               metavar="FILE", help="Your own rules file, as for extract.")
 @click.option("--show", metavar="NAME", help="Print the rules NAME (e.g. units) as loaded, in YAML.")

@@ -94,6 +94,17 @@ def _cfg() -> dict:
     return cfg
 
 
+def area_columns(place: Place | None) -> tuple[str, str, str]:
+    """(adcode, province, prefecture) of an area: what the rows' area columns hold."""
+    if place is None or place.level == COUNTRY_LEVEL:
+        return "", "", ""
+    if place.level == "province":
+        return place.adcode, place.name, ""
+    if place.level == "prefecture":
+        return place.adcode, place.province, place.name
+    return place.adcode, place.province, place.prefecture
+
+
 def country() -> Place:
     return Place(_cfg()["country"], COUNTRY_LEVEL, "", "", "")
 

@@ -33,6 +33,7 @@ class Lexicon:
     scope_prefixes: str
     county_aggregates: frozenset
     country_words: frozenset
+    level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
 
     def is_boundary(self, ch: str) -> bool:
         return ch in self.clause_marks or ch in self.list_marks
@@ -60,4 +61,5 @@ def lexicon() -> Lexicon:
         scope_prefixes=prefixes,
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
+        level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
     )

@@ -93,10 +93,16 @@ class Figure:
     year: str = ""           # the calendar year the figure covers (2023), or ''
     url: str = ""            # the document's address
     published: str = ""      # the document's publication date, ISO
+    indicator_std: str = ""      # the standard name (patterns/standard_indicators.yaml), '' if none fits
+    measure: str = ""            # level | change | share, with indicator_std
+    adcode: str = ""             # the area's code and parents, from the gazetteer (patterns/places.tsv)
+    province: str = ""
+    prefecture: str = ""
 
 
 COLUMNS = (
     "county", "indicator", "value", "unit", "source", "value_max", "qualifier",
     "status", "period", "year", "std_value", "std_unit", "mention", "start", "end", "sentence",
     "url", "published",
+    "indicator_std", "measure", "adcode", "province", "prefecture",
 )

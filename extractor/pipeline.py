@@ -9,12 +9,14 @@ from typing import Iterator
 
 from . import metadata, rules, years
 from .clauses import analyse
-from .counties import Areas, Carry, Decision, document_areas, home_over, label_area, prepositions, resolve_areas
+from .counties import (Areas, Carry, Decision, area_columns, document_areas, home_over, label_area, prepositions,
+                       resolve_areas)
 from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, split_multiplier
 from .segment import segment
+from .standard import annotate
 from .tables import TableFigure, find_tables
 from .periods import ParagraphTime, cell_time, resolve_times
 
@@ -112,6 +114,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             figures.append(_figure(doc, norm, sent, q, naming, area, time, sentence_text))
     figures += [_table_figure(doc, norm, f, areas, sentences) for t in tables for f in t.figures]
     figures.sort(key=lambda f: f.start)
+    annotate(figures, areas.home)      # standard indicators (area columns come from the decisions)
     return _with_document_facts(figures, doc, sentences)
 
 
@@ -145,7 +148,8 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
         source=doc.source, status=time.status, period=time.period,
         std_value=_std(f.value, std_factor), std_unit=std_unit,
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
-        rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}")
+        rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
+        **dict(zip(("adcode", "province", "prefecture"), area_columns(area.place))))
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area, time,
@@ -168,6 +172,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area
         end=end,
         sentence=sentence_text,
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
+        **dict(zip(("adcode", "province", "prefecture"), area_columns(area.place))),
     )
 
 

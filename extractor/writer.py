@@ -81,6 +81,8 @@ def row(f: Figure) -> dict:
         "std_value": decimal_text(f.std_value), "std_unit": f.std_unit,
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
         "url": f.url, "published": f.published,
+        "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
+        "province": f.province, "prefecture": f.prefecture,
     }
 
 

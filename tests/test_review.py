@@ -181,12 +181,6 @@ def test_a_row_outside_the_shown_text_is_listed_not_marked():
 
 # -- columns other stages add --------------------------------------------------
 
-@dataclass
-class _Panel(Figure):
-    indicator_std: str = ""
-    measure: str = ""
-
-
 def test_columns_appear_when_rows_have_them_and_charts_need_standard_indicators_and_years():
     text = "2022年地区生产总值80亿元，2023年地区生产总值87.7亿元，增长6.5%，2024年目标95亿元。"
     base = [fig(text, m, value=v, unit=u) for m, v, u in
@@ -196,10 +190,9 @@ def test_columns_appear_when_rows_have_them_and_charts_need_standard_indicators_
     assert "<svg" not in plain
 
     std = {"亿元": Decimal(100000000), "%": Decimal(1)}
-    panel = [_Panel(**{**vars(f), "std_value": f.value * std[f.unit], "std_unit": "元" if f.unit == "亿元" else "%",
-                       "year": y, "rules": "prose.level alias"},
-                    indicator_std="地区生产总值",
-                    measure="change" if f.unit == "%" else "level")
+    panel = [Figure(**{**vars(f), "std_value": f.value * std[f.unit], "std_unit": "元" if f.unit == "亿元" else "%",
+                       "year": y, "indicator_std": "地区生产总值",
+                       "measure": "change" if f.unit == "%" else "level", "rules": "prose.level alias"})
              for f, y in zip(base, ("2022", "2023", "2023", "2024"))]
     panel[3].status = "target"
     page = render_page([(Document("a.txt", text), panel)])
