@@ -141,8 +141,20 @@ class _Naming:
     list_leads: dict = field(default_factory=dict)   # figure -> the verb its list shares
     shared_tail: dict = field(default_factory=dict)  # figure -> the verb phrase after its list
 
+    _cleaned: dict = field(default_factory=dict)
+
     def set(self, i: int, name: str, rule_id: str) -> None:
         self.names[i], self.rules[i] = name, rule_id
+
+    def cleaned(self, i: int) -> str:
+        """The words before figure i without subject, time words and linking verb (computed once)."""
+        if i not in self._cleaned:
+            self._cleaned[i] = _clean_left(self.lefts[i], _words(), self.places)
+        return self._cleaned[i]
+
+    def phrase(self, i: int) -> str:
+        """cleaned(i) without connectors at its ends and examples before 等."""
+        return _drop_examples(self.cleaned(i).strip(_words().connectors))
 
 
 _RULES: dict[str, Callable[[_Naming, int], bool]] = {}
@@ -215,7 +227,7 @@ def _respectively_rule(s: _Naming, i: int) -> bool:
 def _list_continuation(s: _Naming, i: int) -> bool:
     """7.1%、8.5% with no words of its own: the same thing as the figure before."""
     w = _words()
-    left = _clean_left(s.lefts[i], w, s.places)
+    left = s.cleaned(i)
     if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(_strip_brackets(s.rights[i]), s.quantities[i])
             and i and s.names[i - 1]):
         s.set(i, s.names[i - 1], "list_continuation")
@@ -233,7 +245,7 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
     noun = _plain_noun_phrase(right[1:], w)
     if not noun:
         return False
-    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
+    left = s.phrase(i)
     measure = next((m for m in w.measures if left.endswith(m)), "")
     name = left[: -len(measure)] + noun + measure if measure else left + noun
     s.set(i, _finish(name, w), "thing_after_de")
@@ -250,7 +262,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     if not _noun_after(right, q):
         return False
     raw_left = s.lefts[i].rstrip()
-    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
+    left = s.phrase(i)
     right = _after_attribute(right)
     np = _after_last_de(_noun_phrase(right, w))
     s.nouns[i] = np
@@ -275,7 +287,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
 def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
     w = _words()
-    left = _clean_left(s.lefts[i], w, s.places).strip(w.connectors)
+    left = s.cleaned(i).strip(w.connectors)
     right = _strip_brackets(s.rights[i])
     if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
@@ -288,7 +300,7 @@ def _measure_of_object(s: _Naming, i: int) -> bool:
     """投资4亿元实施通乡公路工程 -> 通乡公路工程投资: a measure alone opening
     its clause measures the thing the clause acts on."""
     w = _words()
-    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
+    left = s.phrase(i)
     if left not in w.measures or s.continues[i]:
         return False
     thing = _object_of_clause(s, i, w)
@@ -316,7 +328,7 @@ def _takes_subject(s: _Naming, i: int) -> bool:
     """同比增长, 占比, 总投资 alone: a change or part of the thing the figure
     before measured (固定资产投资同比增长)."""
     w = _words()
-    left = _drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors))
+    left = s.phrase(i)
     if not _needs_subject(left, w):
         return False
     subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places,
@@ -346,7 +358,7 @@ def _clause_before(s: _Naming, i: int) -> bool:
     """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
     without its subject, time words and linking verb."""
     w = _words()
-    s.set(i, _finish(_drop_examples(_clean_left(s.lefts[i], w, s.places).strip(w.connectors)), w), "clause_before")
+    s.set(i, _finish(s.phrase(i), w), "clause_before")
     return True
 
 
