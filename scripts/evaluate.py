@@ -73,7 +73,9 @@ def extract_set(input_dir: Path, urls: dict[str, str]) -> tuple[str, list]:
     return out.getvalue(), figures
 
 
-def score_set(scorer, shared: Path, name: str, input_rel: str, gold_rel: str, manifest_rel):
+def pred_and_gold(scorer, shared: Path, input_rel: str, gold_rel: str, manifest_rel):
+    """The extractor's rows and the gold rows of one set, as the scorer reads
+    them, and the extractor's figures."""
     import tempfile
 
     urls = manifest_urls(shared / manifest_rel if manifest_rel else None)
@@ -85,6 +87,11 @@ def score_set(scorer, shared: Path, name: str, input_rel: str, gold_rel: str, ma
     finally:
         os.unlink(tmp.name)
     gold = [r for p in scorer.gold_files([str(shared / gold_rel)]) for r in scorer.read_rows(p, True)]
+    return pred, gold, figures
+
+
+def score_set(scorer, shared: Path, name: str, input_rel: str, gold_rel: str, manifest_rel):
+    pred, gold, figures = pred_and_gold(scorer, shared, input_rel, gold_rel, manifest_rel)
     result, errors = scorer.score(gold, pred)
     return result, errors, figures
 

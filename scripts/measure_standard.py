@@ -19,9 +19,7 @@ Without the shared folder it says so in one line and exits 0.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -44,15 +42,7 @@ def pairs_of_set(scorer, shared: Path, input_rel: str, gold_rel: str, manifest_r
     """(pred row, gold row) pairs of one set, and its gold rows."""
     import evaluate
 
-    urls = evaluate.manifest_urls(shared / manifest_rel if manifest_rel else None)
-    text, _ = evaluate.extract_set(shared / input_rel, urls)
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as tmp:
-        tmp.write(text)
-    try:
-        pred = scorer.read_rows(tmp.name, False)
-    finally:
-        os.unlink(tmp.name)
-    gold = [r for p in scorer.gold_files([str(shared / gold_rel)]) for r in scorer.read_rows(p, True)]
+    pred, gold, _ = evaluate.pred_and_gold(scorer, shared, input_rel, gold_rel, manifest_rel)
     by_doc_p: dict = {}
     for p in pred:
         by_doc_p.setdefault(p.doc, []).append(p)
