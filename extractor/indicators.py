@@ -46,6 +46,7 @@ class _Words:
     compared_change: tuple     # change words of a comparison (同比增长): a bare one needs a subject
     compared_change_re: re.Pattern   # 可比增长, 比上半年提高, 较一季度回升: a whole phrase that needs a subject
     share_re: re.Pattern       # 为年投资计划的: the whole a share is of
+    lead_time_re: re.Pattern   # 到1996年全区种植面积: a time the phrase is measured at
     span_time_re: re.Pattern   # 从2016年的, 到2021年的 ending a phrase: the span of a from-to change
     np_stops: frozenset
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
@@ -87,7 +88,9 @@ def _words() -> _Words:
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"] + cfg["comparisons"]))) + ")"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
         share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
-        span_time_re=re.compile("(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")的?$"),
+        # 从2016年的 / 由建州初期的 ending a phrase: where a from-to change starts
+        span_time_re=re.compile("(?:(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")|(?:从|由)[^,，、]{1,8})的?$"),
+        lead_time_re=re.compile("(?:到|至|截至|截止)(?:" + "|".join(periods["patterns"]) + ")"),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
         np_stop_re=re.compile("|".join(
             ["[" + re.escape("".join(sorted(lex.clause_marks | lex.list_marks))) + "]"]
@@ -587,7 +590,7 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
     while previous != text:
         previous = text
         text = text.strip(w.boundary_strip)
-        m = w.time.match(text)
+        m = w.time.match(text) or w.lead_time_re.match(text)
         if m and m.end() > 0:
             text = text[m.end():]
         text = _strip_place(text, places)
@@ -645,7 +648,11 @@ def _strip_brackets(text: str) -> str:
 
 
 def _finish(text: str, w: _Words) -> str:
-    text = text.strip(" " + w.connectors + "".join(w.boundary))
+    strip = " " + w.connectors + "".join(w.boundary)
+    text = text.lstrip(strip)
+    tags = wordlist.tags()
+    while text and text[-1] in strip and text[-2:] not in tags:
+        text = text[:-1]         # a list left open (肉、), but 惠及, 涉及, 普及 are words
     if len(text) > w.max_indicator:
         text = text[-w.max_indicator:]
     return text
