@@ -19,6 +19,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
 # After 以上/以下, these start the rest of the sentence, not a category noun.
 _GOES_ON = set("都均也还已将并且就是为和与及、")
+_ARABIC = re.compile(r"[0-9]")
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -47,6 +48,7 @@ class _Lexicon:
     numeral_units_excluded: frozenset
     quotes: tuple
     max_quote: int
+    bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
 
 
 @rules.compiled
@@ -102,6 +104,7 @@ def lexicon() -> _Lexicon:
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
         max_quote=int(ex_cfg["max_quote_length"]),
+        bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
     )
 
 
@@ -156,14 +159,20 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     else:
         m = lex.unit_re.match(text, span.end)
         if m is None or not _unit_stands(text, m, lex):
-            return None
-        if m.group("mult"):
+            if not (multiplier and _ARABIC.search(head) and not text.startswith(lex.bare_not_before, span.end)):
+                return None
+            # 人口42万, 0.28万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
+            m = None
+        if m is None:
+            unit, end = "", span.end
+        elif m.group("mult"):
             if multiplier:
                 return None        # 3万万元: not a form we read
             multiplier = m.group("mult")
-        if m.group("q"):
+        if m is not None and m.group("q"):
             qualifier = "more_than"
-        unit, end = m.group("unit"), m.end()
+        if m is not None:
+            unit, end = m.group("unit"), m.end()
     before = _qualifier_before(text, span.start, lex)
     start, bound = span.start, False
     if before:

@@ -22,6 +22,19 @@ MULTIPLIERS = [
     ("收入390525万元", [("390525万元", "390525", "万元", "", "")]),
     ("新增耕地三千亩", [("三千亩", "3000", "亩", "", "")]),
     ("接待游客1784.3万人次", [("1784.3万人次", "1784.3", "万人次", "", "")]),
+    # no measure word: the multiplier is the unit (GUIDELINE Lists)
+    ("全县人口42万,耕地56万亩", [("42万", "42", "万", "", ""), ("56万亩", "56", "万亩", "", "")]),
+    ("是一个40万人口的农业大县", [("40万", "40", "万", "", "")]),
+    ("剩余0.28万群众全部转移", [("0.28万", "0.28", "万", "", "")]),
+    ("全书2万字", []),                                      # 万字: a length of text, not read
+    ("十万火急", []),                                       # Chinese numerals need a unit
+]
+
+COUNT_UNITS = [
+    ("倒塌房屋13间,投入机械20台次", [("13间", "13", "间", "", ""), ("20台次", "20", "台次", "", "")]),
+    ("人均预期寿命79.34岁", [("79.34岁", "79.34", "岁", "", "")]),
+    ("辖8镇1乡,共212村", [("8镇", "8", "镇", "", ""), ("1乡", "1", "乡", "", ""), ("212村", "212", "村", "", "")]),
+    ("山区5乡镇受灾", []),                                  # a name of the area, not a count
 ]
 
 QUALIFIERS = [
@@ -109,7 +122,7 @@ BARE_HUNDREDS = [
     ("近百年来风貌未改", []),
 ]
 
-ALL = [("multipliers", c) for c in MULTIPLIERS] + [("qualifiers", c) for c in QUALIFIERS] \
+ALL = [("multipliers", c) for c in MULTIPLIERS] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
     + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS]
