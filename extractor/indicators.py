@@ -545,10 +545,9 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True      # 净增额, 增长率
     if w.compared_change_re.fullmatch(core):
         return True      # 可比增长, 比上半年提高, 可比高于全市
-    words = _cut(core)   # 累计完成: an adverb and a verb that needs a subject
-    while words and words[0][1].startswith("d"):
-        words = words[1:]
-    return bool(words) and len(words) < len(_cut(core)) and "".join(t for t, _ in words) in w.needs_subject
+    # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
+    ending = next((k for k in range(1, len(core)) if core[k:] in w.needs_subject), None)
+    return ending is not None and all(tag.startswith("d") for _, tag in _cut(core[:ending]))
 
 
 def _without_change(name: str, w: _Words) -> str:
