@@ -61,6 +61,9 @@ class _Words:
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
     recipient: tuple           # 向竹溪县捐赠车辆: a figure given to a place is named from the place on
+    aspect_words: frozenset    # 累计, 已: before a word that needs a subject, they name nothing
+    duration_verbs: tuple      # 用2年时间…
+    duration_noun: str
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
@@ -84,7 +87,7 @@ def _words() -> _Words:
         compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
         compared_change_re=re.compile(
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_qualifiers"]))) + ")?"
-            "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{1,{int(cfg['max_reference'])}}}?)?"
+            "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{0,{int(cfg['max_reference'])}}}?)?"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"] + cfg["comparisons"]))) + ")"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
         share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
@@ -107,6 +110,9 @@ def _words() -> _Words:
         list_split=re.compile("|".join(map(re.escape, joiners))),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
+        aspect_words=frozenset(cfg["aspect_words"]),
+        duration_verbs=tuple(cfg["duration_verbs"]),
+        duration_noun=str(cfg["duration_noun"]),
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
@@ -283,6 +289,21 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(w.list_joiners):
         s.list_leads[i + 1] = lead
     s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
+    return True
+
+
+@_rule("time_spent_on")
+def _time_spent_on(s: _Naming, i: int) -> bool:
+    """力争用2-3年时间培育科技型企业 -> 培育科技型企业时间: a duration is named
+    by what it is spent on."""
+    w = _words()
+    right = s.rights[i]
+    if not (right.startswith(w.duration_noun) and s.lefts[i].rstrip().endswith(w.duration_verbs)):
+        return False
+    task = _verb_tail(right[len(w.duration_noun):], limit=w.max_np)
+    if not task:
+        return False
+    s.set(i, _finish(task + w.duration_noun, w), "time_spent_on")
     return True
 
 
@@ -547,7 +568,8 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True      # 可比增长, 比上半年提高, 可比高于全市
     # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
     ending = next((k for k in range(1, len(core)) if core[k:] in w.needs_subject), None)
-    return ending is not None and all(tag.startswith("d") for _, tag in _cut(core[:ending]))
+    return ending is not None and all(word in w.aspect_words or tag.startswith("d")
+                                      for word, tag in _cut(core[:ending]))
 
 
 def _without_change(name: str, w: _Words) -> str:
