@@ -380,10 +380,25 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
 @_rule("clause_before")
 def _clause_before(s: _Naming, i: int) -> bool:
     """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
-    without its subject, time words and linking verb."""
+    without its subject, time words and linking verb; a long one from the
+    verb after its last preposition (…新型经营主体在乡村建成扶贫微工厂 ->
+    建成扶贫微工厂)."""
     w = _words()
-    s.set(i, _finish(s.phrase(i), w), "clause_before")
+    s.set(i, _finish(_from_last_verb_phrase(s.phrase(i), w), w), "clause_before")
     return True
+
+
+def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
+    if len(phrase) <= w.max_np:
+        return phrase
+    words = _cut(phrase)
+    last_p = max((k for k, (_, tag) in enumerate(words) if tag.startswith("p")), default=None)
+    if last_p is None:
+        return phrase
+    for k in range(last_p + 1, len(words)):
+        if words[k][1].startswith("v") and words[k][1] != "vn":
+            return "".join(t for t, _ in words[k:])
+    return phrase
 
 
 def _share_counted_things(s: _Naming) -> None:
