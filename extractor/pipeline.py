@@ -9,10 +9,11 @@ from typing import Iterator
 
 from . import rules
 from .counties import Places, attribute, find_places, main_county_over, respective_places
+from .faults import contained
 from .indicators import name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
-from .quantities import find_quantities, split_multiplier
+from .quantities import find_quantities, scaled, split_multiplier
 from .segment import clause_start, segment
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
@@ -75,28 +76,33 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
     for sent in sentences:
         if any(t.start <= sent.start < t.end for t in tables):
             continue          # read as a table below
-        if sent.paragraph != paragraph:
-            paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
-        quantities = find_quantities(sent.text)
-        if not quantities:
+        # A sentence or figure that raises is skipped with a warning; the rest is kept.
+        with contained(doc.source, norm, sent.start):
+            if sent.paragraph != paragraph:
+                paragraph, paragraph_period, seen_figure = sent.paragraph, "", False
+            quantities = find_quantities(sent.text)
+            if not quantities:
+                if not seen_figure:
+                    phrases = time_phrases(sent.text)
+                    paragraph_period = phrases[-1][2] if phrases else paragraph_period
+                continue
             if not seen_figure:
-                phrases = time_phrases(sent.text)
-                paragraph_period = phrases[-1][2] if phrases else paragraph_period
-            continue
-        if not seen_figure:
-            before_first = period_before(sent.text, quantities[0].start)
-            paragraph_period = before_first or paragraph_period
-            seen_figure = True
-        indicators = name_indicators(sent.text, quantities)
-        fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
-        s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
-        sentence_text = " ".join(doc.text[s_start:s_end].split())
-        respective = respective_places(sent.text, sent.start, [q.start for q in quantities], places)
-        for q, indicator in zip(quantities, indicators):
-            county = respective.get(q.start) or attribute(
-                sent.text, sent.start, q.start, clause_start(sent.text, q.start), places)
-            figures.append(_figure(doc, norm, sent, q, indicator, county, fallback_period, sentence_text))
-    figures += [_table_figure(doc, norm, f, places, sentences) for t in tables for f in t.figures]
+                before_first = period_before(sent.text, quantities[0].start)
+                paragraph_period = before_first or paragraph_period
+                seen_figure = True
+            indicators = name_indicators(sent.text, quantities)
+            fallback_period = paragraph_period or heading_period(sent.heading) or heading_period(sent.title)
+            s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
+            sentence_text = " ".join(doc.text[s_start:s_end].split())
+            respective = respective_places(sent.text, sent.start, [q.start for q in quantities], places)
+            for q, indicator in zip(quantities, indicators):
+                with contained(doc.source, norm, sent.start + q.start, "figure"):
+                    county = respective.get(q.start) or attribute(
+                        sent.text, sent.start, q.start, clause_start(sent.text, q.start), places)
+                    figures.append(_figure(doc, norm, sent, q, indicator, county, fallback_period, sentence_text))
+    for f in (f for t in tables for f in t.figures):
+        with contained(doc.source, norm, f.start, "figure"):
+            figures.append(_table_figure(doc, norm, f, places, sentences))
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -136,8 +142,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, indicator: s
 
 
 def _std(value: Decimal, factor: Decimal) -> Decimal:
-    d = (value * factor).normalize()
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    return scaled(value, factor)
 
 
 def extract_text(text: str, source: str | None = None, county: str = "") -> list[Figure]:
