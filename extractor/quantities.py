@@ -246,7 +246,7 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
             low = first.value
         elif _has_tail_multiplier(text, spans[i], lex):
             # 5万至10万元: the low end carries its own multiplier
-            low = _exact(spans[i].reading.value / lex.multipliers.get(second.multiplier, Decimal(1)))
+            low = _divided(spans[i].reading.value, lex.multipliers.get(second.multiplier, Decimal(1)))
         else:
             low = spans[i].reading.value       # 100到120亿元: written in the unit of the high end
         high = abs(second.value)
@@ -275,6 +275,12 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if text.startswith(lex.excl_after, cand.end):
         return True
     return any(a <= cand.span.start < b for a, b in quoted)
+
+
+def _zero_band(cand: _Candidate) -> bool:
+    """0—3公里范围内, 0至6岁儿童: a range from zero marks out a band, not an
+    amount. A stated zero (安全事故0起, 死亡人数为0人) is a figure."""
+    return cand.value == 0 and cand.value_max is not None
 
 
 def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexicon) -> bool:
