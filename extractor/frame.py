@@ -22,7 +22,7 @@ import pandas as pd
 
 from .models import COLUMNS, Document
 from .pipeline import Options, extract_document
-from .reader import SUFFIXES, iter_paths, read_document
+from .reader import SUFFIXES, InputError, iter_inputs, read_document
 from .writer import DECIMAL_COLUMNS, INT_COLUMNS
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -53,8 +53,10 @@ def _documents(items: Iterable[str | os.PathLike]) -> Iterator[Document]:
         if _is_text(item):
             yield Document(f"text-{i}", item)
         else:
-            for path in iter_paths([os.fspath(item)]):
-                yield read_document(path)
+            for found in iter_inputs([os.fspath(item)]):
+                if found.error:
+                    raise InputError(found.path, found.error)
+                yield read_document(found.path, found.source)
 
 
 def _is_text(item: str | os.PathLike) -> bool:

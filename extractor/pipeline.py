@@ -54,12 +54,25 @@ def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[F
 def _chunks(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     while len(text) - start > CHUNK_CHARS:
-        cut = _SENTENCE_END.search(text, start + CHUNK_CHARS, start + CHUNK_CHARS + 10_000)
-        end = cut.end() if cut else start + CHUNK_CHARS
+        end = piece_end(text, start)
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
     return spans
+
+
+def piece_end(text: str, start: int) -> int:
+    """Where the piece of a long text that starts at ``start`` ends (the text
+    must hold at least ``CHUNK_CHARS`` + 10 000 characters after ``start``, or
+    all that is left)."""
+    cut = _SENTENCE_END.search(text, start + CHUNK_CHARS, start + CHUNK_CHARS + 10_000)
+    return cut.end() if cut else start + CHUNK_CHARS
+
+
+def extract_piece(doc: Document, options: Options) -> list[Figure]:
+    """The figures of one piece of a long input (``stream.py`` cuts it with
+    ``piece_end`` and sets ``options.county`` from all pieces)."""
+    return _extract(doc, 0, len(doc.text), options)
 
 
 def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) -> list[Figure]:
