@@ -1,16 +1,29 @@
 """Command line: ``county-figures extract PATH... [-o FILE]``.
 
 Thin on purpose: it parses options and calls the library. Data goes to stdout
-(or ``-o``), messages to stderr. Exit status: 0 all inputs read, 1 some input
-could not be read, 2 bad usage.
+(or ``-o``), messages to stderr, one line each. Exit status (``EXIT_STATUS``):
+0 every input read and all rows written; 1 some input could not be read (the
+rows of the others are written); 2 bad usage; 3 the output could not be
+written; 128 + N stopped by signal N (130 Ctrl-C, 129 SIGHUP, 143 SIGTERM).
 """
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 import click
+
+OK, INPUT_FAILED, USAGE, OUTPUT_FAILED, SIGNALLED = 0, 1, 2, 3, 128
+EXIT_STATUS = """\b
+Exit status:
+  0      every input read, all rows written
+  1      some input could not be read (one line each on stderr);
+         the rows of the others are written
+  2      bad usage: an option, the format, a rules file, the county
+  3      the output could not be written (no such folder, no
+         permission, disk full); no half-written file is left
+  128+N  stopped by signal N: 130 Ctrl-C, 129 SIGHUP, 143 SIGTERM
+"""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,13 +32,14 @@ def main() -> None:
     """Extract every statistical figure of Chinese county articles as tidy rows."""
 
 
-@main.command()
+@main.command(epilog=EXIT_STATUS)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Write rows to this file (format from its extension) instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
               help="Output format (default: from the -o extension, else csv).")
-@click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised.")
+@click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised "
+                                            "(XLSX output is always safe).")
 @click.option("--county", default="", metavar="NAME",
               help="The county every input is about (e.g. 南昌县), when the texts may not say.")
 @click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
@@ -39,48 +53,109 @@ def main() -> None:
 def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, pattern_files) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
-    Folders are walked for .txt, .html and .htm files in sorted order.
+    Folders are walked for .txt, .html and .htm files in sorted order
+    (following links to folders, each folder once). A row's source is the
+    file's path relative to the PATH it was found in.
     """
-    from .batch import process
+    from .batch import Stopped, process, stop_on_signals
+    from .faults import warnings_as_lines
+    from .output import Output, OutputError
     from .pipeline import Options
-    from .reader import iter_paths
+    from .reader import iter_inputs
     from .rules import PatternsError, use_overlays
     from .writer import WriterError, format_for, make_writer, renderer
 
+    say = _say
     try:
         fmt = format_for(output, fmt)
         use_overlays(pattern_files)
+        county = _official_county(county)
     except (WriterError, PatternsError) as e:
         raise click.UsageError(str(e)) from None
-    paths = list(iter_paths(list(inputs)))
-    progress = _Progress(len(paths), enabled=not quiet and len(paths) > 1 and sys.stderr.isatty())
+    if excel and fmt != "csv":
+        say(f"--excel applies to CSV only; {fmt} output is written as usual"
+            + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
     failed = 0
+    progress = None
+    out = Output(output)
     try:
-        with _Output(output) as target:
-            writer = make_writer(fmt, target, excel=excel)
+        with stop_on_signals(), warnings_as_lines(say), out as target:
+            try:
+                writer = make_writer(fmt, target, excel=excel)
+            except WriterError as e:
+                raise click.UsageError(str(e)) from None
+            items = list(iter_inputs(list(inputs)))
+            progress = _Progress(len(items), enabled=not quiet and len(items) > 1 and sys.stderr.isatty())
             options = Options(county=county, patterns=tuple(pattern_files))
-            for result in process(paths, options, jobs=jobs or os.cpu_count() or 1,
+            for result in process(items, options, jobs=jobs or os.cpu_count() or 1,
                                   county_from_path=county_from == "path",
                                   render=renderer(fmt, excel=excel)):
+                for line in result.warnings:
+                    progress.clear()
+                    say(line)
+                if result.text:
+                    writer.write_text(result.text)
+                elif result.figures:
+                    writer.write(result.figures)
                 if result.error:
                     progress.clear()
-                    click.echo(f"county-figures: {result.error}", err=True)
-                    failed += 1
-                elif result.text:
-                    writer.write_text(result.text)
-                else:
-                    writer.write(result.figures)
+                    say(result.error)
+                    failed += result.done
                 progress.step(result.count, result.done)
             writer.close()
-    except WriterError as e:
-        click.echo(f"county-figures: {e}", err=True)
-        sys.exit(2)
+            out.commit()
     except BrokenPipeError:
         # The reader closed the pipe (| head): stop quietly.
+        _detach_stdout()
+        sys.exit(OK)
+    except (OutputError, WriterError) as e:
+        _stopped_output(progress, output)
+        say(str(e))
+        sys.exit(OUTPUT_FAILED)
+    except OSError as e:        # writing: disk full, file too large, device gone
+        _stopped_output(progress, output)
+        say(f"cannot write {out.describe()}: {e.strerror or e}")
+        sys.exit(OUTPUT_FAILED)
+    except KeyboardInterrupt:
+        _stopped_output(progress, output)
+        sys.exit(SIGNALLED + 2)
+    except Stopped as e:
+        _stopped_output(progress, output)
+        sys.exit(SIGNALLED + e.signum)
+    if progress:
+        progress.clear()
+    sys.exit(INPUT_FAILED if failed else OK)
+
+
+def _say(line: str) -> None:
+    click.echo(f"county-figures: {line}", err=True)
+
+
+def _official_county(county: str) -> str:
+    if not county:
+        return ""
+    from .gazetteer import UnknownPlace, official_name
+
+    try:
+        return official_name(county)
+    except UnknownPlace as e:
+        raise click.UsageError(str(e)) from None
+
+
+def _stopped_output(progress, output) -> None:
+    if progress:
+        progress.clear()
+    if not output:
+        _detach_stdout()
+
+
+def _detach_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit
+    does not fail again on a closed pipe or a full disk."""
+    try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    progress.clear()
-    sys.exit(1 if failed else 0)
+    except (OSError, ValueError):
+        pass
 
 
 @main.command()
@@ -106,35 +181,6 @@ def patterns(pattern_files, show) -> None:
         sizes = ", ".join(f"{key} ({len(value)})" if isinstance(value, (list, dict)) else key
                           for key, value in loaded.items())
         click.echo(f"{name}: {' + '.join(rules.sources(name))}\n    {sizes}")
-
-
-class _Output:
-    """stdout, or a temporary path renamed onto ``path`` only when all is
-    written, so an interrupted run never leaves a truncated file behind."""
-
-    def __init__(self, path: str | None):
-        self.path = path
-        self.tmp = None
-
-    def __enter__(self):
-        if not self.path:
-            return sys.stdout
-        folder = os.path.dirname(os.path.abspath(self.path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".county-figures-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.tmp, 0o666 & ~umask)      # mkstemp makes it private; the result should not be
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb):
-        if self.tmp is None:
-            return False
-        if exc_type is None or (exc_type is SystemExit and exc.code in (0, 1)):
-            os.replace(self.tmp, self.path)
-        elif os.path.exists(self.tmp):
-            os.unlink(self.tmp)
-        return False
 
 
 class _Progress:

@@ -44,3 +44,22 @@ def _original(norm: NormalisedText, offset: int) -> int | None:
         return norm.span_in_original(offset, offset)[0]
     except Exception:
         return None
+
+
+@contextmanager
+def warnings_as_lines(echo) -> Iterator[None]:
+    """Within the block, each ``CountyFiguresWarning`` is given to ``echo``
+    as its one-line message (every time, not once per place in the code);
+    other warnings are shown as usual."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", CountyFiguresWarning)
+        usual = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, CountyFiguresWarning):
+                echo(str(message))
+            else:
+                usual(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
