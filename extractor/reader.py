@@ -161,33 +161,34 @@ def read_input(path: str, source: str | None = None, *, whole: bool = False) -> 
     is longer than ``LARGE_BYTES`` and is not a web page (those are read whole)."""
     if source is None:
         source = "<stdin>" if path == STDIN else os.path.basename(path)
+    name = "<stdin>" if path == STDIN else path       # in messages
     f = _open(path)
     long = None
     try:
-        head = _read(f, path, BINARY_SAMPLE)
-        refuse_binary(head, path)         # before the rest is read: a huge binary file costs one block
+        head = _read(f, name, BINARY_SAMPLE)
+        refuse_binary(head, name)         # before the rest is read: a huge binary file costs one block
         regular, size = _kind(f)
         if whole or path.lower().endswith((".html", ".htm")) or (regular and size <= LARGE_BYTES):
-            data = head + _read(f, path, -1)
+            data = head + _read(f, name, -1)
         elif regular:
-            data = head + _read(f, path, max(0, BLOCK - len(head)))
+            data = head + _read(f, name, max(0, BLOCK - len(head)))
             if _html_start(data):
-                data += _read(f, path, -1)
+                data += _read(f, name, -1)
             else:
-                long = LongText(source, f, text_encoding(data, path), path)
+                long = LongText(source, f, text_encoding(data, name), path)
         else:       # stdin or a pipe: held if it ends within LARGE_BYTES, else spooled to disk
-            data = head + _read(f, path, LARGE_BYTES + 1 - len(head))
+            data = head + _read(f, name, LARGE_BYTES + 1 - len(head))
             if len(data) <= LARGE_BYTES or _html_start(data):
-                data += _read(f, path, -1)
+                data += _read(f, name, -1)
             else:
-                encoding = text_encoding(data[:BLOCK], path)
-                long = LongText(source, _spool(f, data, path), encoding, path)
+                encoding = text_encoding(data[:BLOCK], name)
+                long = LongText(source, _spool(f, data, name), encoding, name)
     finally:
         if (long is None or long.file is not f) and f is not sys.stdin.buffer:
             f.close()
     if long is not None:
         return long
-    text = decode(data, path)
+    text = decode(data, name)
     return Document(source=source, text=text, html=is_html(path, text))
 
 
@@ -225,13 +226,17 @@ def _kind(f: BinaryIO) -> tuple[bool, int]:
 def _spool(f: BinaryIO, data: bytes, path: str) -> BinaryIO:
     """A long stream (stdin, a pipe) copied to a temporary file, so that it
     can be read twice without being held in memory."""
-    spooled = tempfile.TemporaryFile(prefix="county-figures-")
-    spooled.write(data)
-    while True:
-        block = _read(f, path, BLOCK)
-        if not block:
-            break
-        spooled.write(block)
+    try:
+        spooled = tempfile.TemporaryFile(prefix="county-figures-")
+        spooled.write(data)
+        while True:
+            block = _read(f, path, BLOCK)
+            if not block:
+                break
+            spooled.write(block)
+    except OSError as e:       # the temporary folder is full
+        raise InputError(path, f"too long to hold and cannot be spooled to a temporary file "
+                               f"({e.strerror or e})") from None
     return spooled
 
 

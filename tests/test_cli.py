@@ -190,3 +190,8 @@ def test_help_lists_the_exit_statuses():
     for line in ("0      every input read", "1      some input could not be read", "2      bad usage",
                  "3      the output could not be written", "128+N  stopped by signal N: 130 Ctrl-C"):
         assert line in text
+
+
+def test_stdin_is_named_stdin_in_messages():
+    result = run(["extract", "-"], input=b"\x00" * 100)
+    assert (result.exit_code, result.stderr) == (1, "county-figures: <stdin>: binary file, not text\n")
