@@ -9,6 +9,7 @@ written; 128 + N stopped by signal N (130 Ctrl-C, 129 SIGHUP, 143 SIGTERM).
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -65,7 +66,6 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
     from .rules import PatternsError, use_overlays
     from .writer import WriterError, format_for, make_writer, renderer
 
-    say = _say
     try:
         fmt = format_for(output, fmt)
         use_overlays(pattern_files)
@@ -73,13 +73,13 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
     except (WriterError, PatternsError) as e:
         raise click.UsageError(str(e)) from None
     if excel and fmt != "csv":
-        say(f"--excel applies to CSV only; {fmt} output is written as usual"
+        _say(f"--excel applies to CSV only; {fmt} output is written as usual"
             + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
     failed = 0
     progress = None
     out = Output(output)
     try:
-        with stop_on_signals(), warnings_as_lines(say), out as target:
+        with stop_on_signals(), warnings_as_lines(_say), out as target:
             try:
                 writer = make_writer(fmt, target, excel=excel)
             except WriterError as e:
@@ -92,14 +92,14 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
                                   render=renderer(fmt, excel=excel)):
                 for line in result.warnings:
                     progress.clear()
-                    say(line)
+                    _say(line)
                 if result.text:
                     writer.write_text(result.text)
                 elif result.figures:
                     writer.write(result.figures)
                 if result.error:
                     progress.clear()
-                    say(result.error)
+                    _say(result.error)
                     failed += result.done
                 progress.step(result.count, result.done)
             writer.close()
@@ -110,15 +110,15 @@ def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, patter
         sys.exit(OK)
     except (OutputError, WriterError) as e:
         _stopped_output(progress, output)
-        say(str(e))
+        _say(str(e))
         sys.exit(OUTPUT_FAILED)
     except OSError as e:        # writing: disk full, file too large, device gone
         _stopped_output(progress, output)
-        say(f"cannot write {out.describe()}: {e.strerror or e}")
+        _say(f"cannot write {out.describe()}: {e.strerror or e}")
         sys.exit(OUTPUT_FAILED)
     except KeyboardInterrupt:
         _stopped_output(progress, output)
-        sys.exit(SIGNALLED + 2)
+        sys.exit(SIGNALLED + signal.SIGINT)
     except Stopped as e:
         _stopped_output(progress, output)
         sys.exit(SIGNALLED + e.signum)
