@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["extract_text", "extract_document", "extract_frame", "parse_number"]
+__all__ = ["extract_text", "extract_document", "extract_frame", "extract_panel", "parse_number"]
 
 
 def __getattr__(name):
@@ -18,6 +18,9 @@ def __getattr__(name):
     if name == "extract_frame":
         from .frame import extract_frame
         return extract_frame
+    if name == "extract_panel":
+        from .panel import extract_panel
+        return extract_panel
     if name == "parse_number":
         from .numbers import parse_number
         return parse_number

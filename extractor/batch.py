@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from .faults import CountyFiguresWarning
-from .models import Figure
-from .pipeline import Options, iter_figures
 from . import reader
+from .faults import CountyFiguresWarning
+from .models import Document, Figure
+from .pipeline import Options, iter_figures
 from .reader import STDIN, Input, InputError, LongText, read_input
+from .sources import Source, apply
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -36,6 +37,7 @@ class Result:
     text: str = ""           # the figures already rendered by a worker (then ``figures`` is empty)
     rows: int = 0            # how many figures ``text`` holds
     warnings: tuple[str, ...] = ()   # one line each: figures or sentences skipped
+    document: Document | None = None   # the input as read, on its last result when asked for
 
     @property
     def count(self) -> int:
@@ -80,19 +82,26 @@ def as_input(item: Input | str) -> Input:
     return Input(item, "<stdin>" if item == STDIN else os.path.basename(item))
 
 
-def stream_one(item: Input | str, options: Options = Options(), county_from_path: bool = False) -> Iterator[Result]:
-    """The results of one input: one per piece of its text."""
+def stream_one(item: Input | str, options: Options = Options(), county_from_path: bool = False,
+               keep_document: bool = False, source: Source | None = None) -> Iterator[Result]:
+    """The results of one input: one per piece of its text; with
+    ``keep_document`` the last one carries the document read (then read
+    whole, however long). ``source`` is its row in a sources manifest, if any."""
     item = as_input(item)
     path = item.path
     if item.error:
         yield Result(path, error=f"{path}: {item.error}")
         return
     try:
-        doc = read_input(path, item.source)
+        doc = read_input(path, item.source, whole=keep_document)
     except InputError as e:
         yield Result(path, error=str(e))
         return
-    if county_from_path and not options.county:
+    if isinstance(doc, LongText):
+        doc.facts = facts = apply(doc.facts, source)
+    else:
+        doc = facts = apply(doc, source)
+    if county_from_path and not options.county and not facts.county:
         options = replace(options, county=county_in_path(path))
     if isinstance(doc, LongText):
         from .stream import iter_long_figures
@@ -100,6 +109,7 @@ def stream_one(item: Input | str, options: Options = Options(), county_from_path
         pieces = iter_long_figures(doc, options)
     else:
         pieces = iter_figures(doc, options)
+    kept = doc if keep_document else None
     previous, said = None, ()
     try:
         while True:
@@ -113,14 +123,14 @@ def stream_one(item: Input | str, options: Options = Options(), county_from_path
         yield Result(path, tuple(previous or ()), error=str(e), warnings=said)
         return
     except Exception as e:     # a bug must not cost the other files their rows
-        yield Result(path, tuple(previous or ()), warnings=said,
+        yield Result(path, tuple(previous or ()), warnings=said, document=kept,
                      error=f"{path}: internal error ({type(e).__name__}: {' '.join(str(e).split())}); "
                            "please report it with this file")
         return
     finally:
         if isinstance(doc, LongText):
             doc.close()
-    yield Result(path, tuple(previous or ()), warnings=said)
+    yield Result(path, tuple(previous or ()), warnings=said, document=kept)
 
 
 def _next_recording_warnings(pieces: Iterator[list[Figure]]) -> tuple[list[Figure] | None, tuple[str, ...]]:
@@ -153,15 +163,20 @@ def county_in_path(path: str) -> str:
 
 
 def process(paths: list[Input | str], options: Options = Options(), *, jobs: int = 1,
-            county_from_path: bool = False, render=None) -> Iterator[Result]:
+            county_from_path: bool = False, render=None, keep_document: bool = False,
+            sources: dict[str, Source] | None = None) -> Iterator[Result]:
     """Results in the order of ``paths``; with ``jobs`` > 1 files are read on
     that many processes and the order (and so the output) stays the same.
     ``render`` (see ``writer.renderer``) lets workers return the rows as text,
-    which spares the main process most of its work."""
+    which spares the main process most of its work. ``keep_document``: each
+    input's last result carries the document as read (for the review page).
+    ``sources`` gives inputs (by path) their rows of a sources manifest
+    (``sources.match``)."""
     items = [as_input(p) for p in paths]
+    sources = sources or {}
     if jobs <= 1 or len(items) <= 1 or any(i.path == STDIN for i in items):
         for item in items:
-            yield from stream_one(item, options, county_from_path)
+            yield from stream_one(item, options, county_from_path, keep_document, sources.get(item.path))
         return
     import multiprocessing
     from collections import deque
@@ -169,7 +184,8 @@ def process(paths: list[Input | str], options: Options = Options(), *, jobs: int
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    work = partial(_whole_files, options=options, county_from_path=county_from_path, render=render)
+    work = partial(_whole_files, options=options, county_from_path=county_from_path, render=render,
+                   keep_document=keep_document)
     forking = os.name != "nt"
     if forking:
         _warm_up()    # loaded once here, the workers inherit the dictionaries
@@ -185,7 +201,7 @@ def process(paths: list[Input | str], options: Options = Options(), *, jobs: int
     # (multiprocessing.Pool was dropped: its worker-handler thread wakes for
     # every result waiting in the pipe and took a quarter of a core.)
     size = max(1, min(8, len(items) // (workers * 8)))
-    chunks = (items[k:k + size] for k in range(0, len(items), size))
+    chunks = ([(i, sources.get(i.path)) for i in items[k:k + size]] for k in range(0, len(items), size))
     pending: deque = deque()
     pool = ProcessPoolExecutor(workers, mp_context=ctx,
                                initializer=_worker_start, initargs=(not forking,))
@@ -196,9 +212,9 @@ def process(paths: list[Input | str], options: Options = Options(), *, jobs: int
             except BrokenProcessPool:        # the workers died: _collect reads it here
                 pending.append((chunk, None))
             if len(pending) >= WINDOW * workers:
-                yield from _collect(*pending.popleft(), options, county_from_path, render)
+                yield from _collect(*pending.popleft(), options, county_from_path, render, keep_document)
         while pending:
-            yield from _collect(*pending.popleft(), options, county_from_path, render)
+            yield from _collect(*pending.popleft(), options, county_from_path, render, keep_document)
     except BaseException:      # stopped (a signal, Ctrl-C, the output closed): workers first
         _stop_workers(pool)
         raise
@@ -234,7 +250,8 @@ def _worker_start(warm_up: bool) -> None:
         _warm_up()
 
 
-def _collect(chunk: list[Input], future, options: Options, county_from_path: bool, render) -> Iterator[Result]:
+def _collect(chunk: list[tuple[Input, Source | None]], future, options: Options, county_from_path: bool,
+             render, keep_document: bool = False) -> Iterator[Result]:
     """The results of a task, in order; large files a worker deferred are
     streamed here. If the workers died (killed for memory, say), the task's
     files are read in this process instead, so no file is lost."""
@@ -245,28 +262,30 @@ def _collect(chunk: list[Input], future, options: Options, county_from_path: boo
             raise BrokenProcessPool
         results = future.result()
     except BrokenProcessPool:
-        results = _whole_files(chunk, options, county_from_path, render)
-    for item, result in zip(chunk, results):
+        results = _whole_files(chunk, options, county_from_path, render, keep_document)
+    for result, (item, source) in zip(results, chunk):
         if result.deferred:
-            yield from stream_one(item, options, county_from_path)
+            yield from stream_one(item, options, county_from_path, keep_document, source)
         else:
             yield result
 
 
-def _whole_files(items: list[Input], options: Options, county_from_path: bool, render=None) -> list[Result]:
-    return [_whole_file(i, options, county_from_path, render) for i in items]
+def _whole_files(chunk: list[tuple[Input, Source | None]], options: Options, county_from_path: bool,
+                 render=None, keep_document: bool = False) -> list[Result]:
+    return [_whole_file(i, options, county_from_path, render, keep_document, source) for i, source in chunk]
 
 
-def _whole_file(item: Input, options: Options, county_from_path: bool, render=None) -> Result:
+def _whole_file(item: Input, options: Options, county_from_path: bool, render=None,
+                keep_document: bool = False, source: Source | None = None) -> Result:
     if _streamed(item.path):
         return Result(item.path, deferred=True)
-    results = list(stream_one(item, options, county_from_path))
+    results = list(stream_one(item, options, county_from_path, keep_document, source))
     figures = tuple(f for r in results for f in r.figures)
     error = results[-1].error
     said = tuple(w for r in results for w in r.warnings)
     if render is not None and figures and not error:
         return Result(item.path, text=render(figures), rows=len(figures), warnings=said)
-    return Result(item.path, figures, error=error, warnings=said)
+    return Result(item.path, figures, error=error, warnings=said, document=results[-1].document)
 
 
 def _streamed(path: str) -> bool:

@@ -1,4 +1,4 @@
-"""Command line: ``county-figures extract PATH... [-o FILE]``.
+"""Command line: ``county-figures extract PATH... [-o FILE]``, ``review``, ``panel``, ``patterns``.
 
 Thin on purpose: it parses options and calls the library. Data goes to stdout
 (or ``-o``), messages to stderr, one line each. Exit status (``EXIT_STATUS``):
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -33,6 +34,29 @@ def main() -> None:
     """Extract every statistical figure of Chinese county articles as tidy rows."""
 
 
+def input_options(command):
+    """The options that say what to read and how, shared by every command
+    that reads inputs (extract, review)."""
+    options = [
+        click.option("--county", default="", metavar="NAME",
+                     help="The county every input is about (e.g. 南昌县), when the texts may not say."),
+        click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
+                     help="Where to find the county: the text, or the file or folder name (房县/2023.txt)."),
+        click.option("--sources", "sources_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="A manifest of the inputs (CSV or TSV: file, and any of url, county, date, "
+                          "title): address, county and publication date of each input."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="Files processed in parallel (default: number of cores). Output order is kept."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+        click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
+                     metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
+                                          "added to the built-in ones. Repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command(epilog=EXIT_STATUS)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @click.option("-o", "--output", type=click.Path(),
@@ -41,90 +65,119 @@ def main() -> None:
               help="Output format (default: from the -o extension, else csv).")
 @click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised "
                                             "(XLSX output is always safe).")
-@click.option("--county", default="", metavar="NAME",
-              help="The county every input is about (e.g. 南昌县), when the texts may not say.")
-@click.option("--county-from", type=click.Choice(["text", "path"]), default="text", show_default=True,
-              help="Where to find the county: the text, or the file or folder name (房县/2023.txt).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Files processed in parallel (default: number of cores). Output order is kept.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--patterns", "pattern_files", multiple=True, type=click.Path(dir_okay=False),
-              metavar="FILE", help="Your own rules (units, exclusions, indicator aliases...) "
-                                   "added to the built-in ones. Repeatable.")
-def extract(inputs, output, fmt, excel, county, county_from, jobs, quiet, pattern_files) -> None:
+@input_options
+def extract(inputs, output, fmt, excel, **reading) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order
     (following links to folders, each folder once). A row's source is the
     file's path relative to the PATH it was found in.
     """
-    from .batch import Stopped, process, stop_on_signals
-    from .faults import warnings_as_lines
-    from .output import Output, OutputError
-    from .pipeline import Options
-    from .reader import iter_inputs
-    from .rules import PatternsError, use_overlays
     from .writer import WriterError, format_for, make_writer, renderer
 
     try:
         fmt = format_for(output, fmt)
-        use_overlays(pattern_files)
-        county = _official_county(county)
-    except (WriterError, PatternsError) as e:
+    except WriterError as e:
         raise click.UsageError(str(e)) from None
+    run = _Inputs(inputs, **reading)
     if excel and fmt != "csv":
         _say(f"--excel applies to CSV only; {fmt} output is written as usual"
-            + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
-    failed = 0
-    progress = None
-    out = Output(output)
-    try:
-        with stop_on_signals(), warnings_as_lines(_say), out as target:
-            try:
-                writer = make_writer(fmt, target, excel=excel)
-            except WriterError as e:
-                raise click.UsageError(str(e)) from None
-            items = list(iter_inputs(list(inputs)))
-            progress = _Progress(len(items), enabled=not quiet and len(items) > 1 and sys.stderr.isatty())
-            options = Options(county=county, patterns=tuple(pattern_files))
-            for result in process(items, options, jobs=jobs or os.cpu_count() or 1,
-                                  county_from_path=county_from == "path",
-                                  render=renderer(fmt, excel=excel)):
-                for line in result.warnings:
-                    progress.clear()
-                    _say(line)
-                if result.text:
-                    writer.write_text(result.text)
-                elif result.figures:
-                    writer.write(result.figures)
-                if result.error:
-                    progress.clear()
-                    _say(result.error)
-                    failed += result.done
-                progress.step(result.count, result.done)
-            writer.close()
-            out.commit()
-    except BrokenPipeError:
-        # The reader closed the pipe (| head): stop quietly.
-        _detach_stdout()
-        sys.exit(OK)
-    except (OutputError, WriterError) as e:
-        _stopped_output(progress, output)
-        _say(str(e))
-        sys.exit(OUTPUT_FAILED)
-    except OSError as e:        # writing: disk full, file too large, device gone
-        _stopped_output(progress, output)
-        _say(f"cannot write {out.describe()}: {e.strerror or e}")
-        sys.exit(OUTPUT_FAILED)
-    except KeyboardInterrupt:
-        _stopped_output(progress, output)
-        sys.exit(SIGNALLED + signal.SIGINT)
-    except Stopped as e:
-        _stopped_output(progress, output)
-        sys.exit(SIGNALLED + e.signum)
-    if progress:
-        progress.clear()
-    sys.exit(INPUT_FAILED if failed else OK)
+             + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
+    with _writing(output, run.progress) as (out, target):
+        try:
+            writer = make_writer(fmt, target, excel=excel)
+        except WriterError as e:
+            raise click.UsageError(str(e)) from None
+        for result in run.results(render=renderer(fmt, excel=excel)):
+            if result.text:
+                writer.write_text(result.text)
+            elif result.figures:         # (an input that failed half-way keeps its rows so far)
+                writer.write(result.figures)
+        writer.close()
+        out.commit()
+    run.finish()
+
+
+@main.command(epilog=EXIT_STATUS)
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", type=click.Path(),
+              help="Write the page to this file (review.html) instead of stdout.")
+@input_options
+def review(inputs, output, **reading) -> None:
+    """Read PATH... as extract does and write one HTML page to check the
+    figures in their text: each text with its figures marked, and a table of
+    all rows, filterable, the rows to check first.
+    """
+    from .review import render_page
+
+    run = _Inputs(inputs, **reading)
+    with _writing(output, run.progress) as (out, target):
+        documents, failed, pieces = [], [], {}
+        for result in run.results(keep_document=True):
+            if result.error:
+                failed.append(result.error)
+            pieces.setdefault(result.path, []).extend(result.figures)
+            if result.done and result.document is not None:
+                documents.append((result.document, pieces.pop(result.path)))
+        page = render_page(documents, failed).encode("utf-8", errors="replace")
+        if target is sys.stdout:
+            sys.stdout.buffer.write(page)
+            sys.stdout.flush()
+        else:
+            with open(target, "wb") as f:
+                f.write(page)
+        out.commit()
+    run.finish()
+
+
+class _Inputs:
+    """The inputs of a command with the shared input options: each result in
+    order, the ones that could not be read reported on stderr, a progress bar."""
+
+    def __init__(self, inputs, county, county_from, sources_file, jobs, quiet, pattern_files):
+        from .pipeline import Options
+        from .reader import iter_inputs
+        from .rules import PatternsError, use_overlays
+        from .sources import SourcesError, load
+
+        try:
+            use_overlays(pattern_files)
+            county = _official_county(county)
+            self.items = list(iter_inputs(list(inputs)))
+            paths = [i.path for i in self.items]
+            self.sources, problems = load(sources_file, paths) if sources_file else ({}, [])
+        except (PatternsError, SourcesError) as e:
+            raise click.UsageError(str(e)) from None
+        for problem in problems:
+            _say(problem)
+        self.options = Options(county=county, patterns=tuple(pattern_files))
+        self.county_from_path = county_from == "path"
+        self.jobs = jobs or os.cpu_count() or 1
+        self.progress = _Progress(len(self.items), enabled=not quiet and len(self.items) > 1
+                                  and sys.stderr.isatty())
+        self.failed = 0
+
+    def results(self, **kwargs):
+        """Each result in order; its warnings (figures or sentences skipped)
+        and its error on stderr, one line each."""
+        from .batch import process
+
+        for result in process(self.items, self.options, jobs=self.jobs,
+                              county_from_path=self.county_from_path, sources=self.sources, **kwargs):
+            for line in result.warnings:
+                self.progress.clear()
+                _say(line)
+            if result.error:
+                self.progress.clear()
+                _say(result.error)
+                self.failed += result.done
+            yield result
+            self.progress.step(result.count, result.done)
+
+    def finish(self) -> None:
+        """Exit: 0 when every input was read, 1 when some could not be."""
+        self.progress.clear()
+        sys.exit(INPUT_FAILED if self.failed else OK)
 
 
 def _say(line: str) -> None:
@@ -142,10 +195,45 @@ def _official_county(county: str) -> str:
         raise click.UsageError(str(e)) from None
 
 
-def _stopped_output(progress, output) -> None:
+@contextmanager
+def _writing(path: str | None, progress=None):
+    """``(out, target)`` for writing to ``path`` (or stdout), with SIGTERM
+    and SIGHUP stopping the run as Ctrl-C does and warnings as one line
+    each. Leaving without ``out.commit()`` leaves no file. Every way writing
+    can fail ends the run with one line and its exit status."""
+    from .batch import Stopped, stop_on_signals
+    from .faults import warnings_as_lines
+    from .output import Output, OutputError
+    from .writer import WriterError
+
+    out = Output(path)
+    try:
+        with stop_on_signals(), warnings_as_lines(_say), out as target:
+            yield out, target
+    except BrokenPipeError:
+        # The reader closed the pipe (| head): stop quietly.
+        _detach_stdout()
+        sys.exit(OK)
+    except (OutputError, WriterError) as e:
+        _stopped(progress, path)
+        _say(str(e))
+        sys.exit(OUTPUT_FAILED)
+    except OSError as e:        # writing: disk full, file too large, device gone
+        _stopped(progress, path)
+        _say(f"cannot write {out.describe()}: {e.strerror or e}")
+        sys.exit(OUTPUT_FAILED)
+    except KeyboardInterrupt:
+        _stopped(progress, path)
+        sys.exit(SIGNALLED + signal.SIGINT)
+    except Stopped as e:
+        _stopped(progress, path)
+        sys.exit(SIGNALLED + e.signum)
+
+
+def _stopped(progress, path) -> None:
     if progress:
         progress.clear()
-    if not output:
+    if not path:
         _detach_stdout()
 
 
@@ -156,6 +244,55 @@ def _detach_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+@main.command()
+@click.argument("figures", metavar="FIGURES", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the panel to this file (.csv, .xlsx, .parquet) instead of stdout (CSV).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]), default=None,
+              help="Output format (default: from the -o extension, else csv).")
+@click.option("--input-format", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
+              help="Format of FIGURES (default: from its extension; csv for -).")
+@click.option("--status", type=click.Choice(["actual", "target"]), default="actual", show_default=True,
+              help="Which figures go in: what happened, or plans and targets.")
+@click.option("--conflicts", "conflicts_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write every cell with several different values, with their mentions and "
+                   "sources, to FILE (.csv, .xlsx, .parquet). XLSX output holds them on a second sheet.")
+def panel(figures, output, fmt, input_format, status, conflicts_file) -> None:
+    """Make a county panel of FIGURES (the output of extract, any format, or - for stdin):
+    one row per area and year, one column per standard indicator and measure.
+
+    Only figures with a standard indicator and a one-year period go in; a
+    one-line summary on stderr counts what was left out and why.
+    """
+    from .panel import (PanelError, build_panel, input_format as format_of_input, output_format,
+                        read_chunks, write_conflicts, write_panel)
+    from .writer import WriterError
+
+    try:
+        fmt = output_format(output, fmt)
+        conflicts_fmt = output_format(conflicts_file) if conflicts_file else None
+        input_format = format_of_input(figures, input_format)
+    except (WriterError, PanelError) as e:
+        raise click.UsageError(str(e)) from None
+    if fmt != "csv" and not output:
+        raise click.UsageError(f"{fmt} output needs -o FILE")
+    if figures != "-" and not os.path.exists(figures):
+        raise click.UsageError(f"no such file: {figures}")
+    try:
+        result = build_panel(read_chunks(figures, input_format), status=status)
+    except PanelError as e:
+        click.echo(f"county-figures: {e}", err=True)
+        sys.exit(1)
+    with _writing(output) as (out, target):
+        write_panel(result, target, fmt)
+        out.commit()
+    if conflicts_file:
+        with _writing(conflicts_file) as (out, target):
+            write_conflicts(result, target, conflicts_fmt)
+            out.commit()
+    click.echo(result.summary(), err=True)
 
 
 @main.command()

@@ -52,8 +52,10 @@ class Places:
         return self.main.name if self.main else ""
 
 
-def find_places(text: str, title: str = "", default: str = "") -> Places:
-    """Place mentions in ``text`` and the main county (``default`` if given)."""
+def find_places(text: str, title: str = "", default: str = "", fallback: str = "") -> Places:
+    """Place mentions in ``text`` and the main county: ``default`` if given,
+    else the one the text names most, else ``fallback`` (the county of the
+    page's address, say)."""
     g = gazetteer()
     with_short = g.find(text, short_names=True)
     full = [m for m in with_short if not m.is_short]
@@ -62,12 +64,16 @@ def find_places(text: str, title: str = "", default: str = "") -> Places:
     mentions = tuple(m for m in with_short
                      if not m.is_short or any(p.level == "province" for p in m.places))
     if default:
-        known = g.by_name(default)
-        main = known[0] if known else Place(default, "county", "", "", "")
+        main = _named(default)
     else:
-        main = _main_county(text, full, title)
+        main = _main_county(text, full, title) or (_named(fallback) if fallback else None)
     spans = tuple((m.start, m.end) for m in with_short if main and main in m.places)
     return Places(mentions, main, spans)
+
+
+def _named(name: str) -> Place:
+    known = gazetteer().by_name(name)
+    return known[0] if known else Place(name, "county", "", "", "")
 
 
 def main_county_over(texts, title: str = "") -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .models import COLUMNS
 from .pipeline import Options, extract_document
-from .reader import Input, iter_inputs, read_document
+from .reader import iter_inputs, read_document
 from .writer import row
 
 _INT_COLUMNS = ("start", "end")
@@ -31,14 +31,23 @@ def meta() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "string") for c in COLUMNS})
 
 
-def extract_paths(paths: Iterable[str], county: str = "", partitions: int | None = None) -> dd.DataFrame:
+def extract_paths(paths: Iterable[str], county: str = "", partitions: int | None = None,
+                  sources: str | None = None) -> dd.DataFrame:
     """Rows of every file in ``paths`` (files or folders, walked as by the CLI).
 
-    A file that cannot be read gives no rows (the CLI reports it; here check
-    inputs beforehand if that matters). ``source`` is the file's path
-    relative to the path it was found in, as in the CLI."""
+    ``sources`` is a sources manifest for the files (see ``sources.py``), read
+    here on the client: its problems are ``SourcesWarning``s. A file that
+    cannot be read gives no rows (the CLI reports it; here check inputs
+    beforehand if that matters). ``source`` is the file's path relative to
+    the path it was found in, as in the CLI."""
     files = list(iter_inputs(list(paths)))
-    bag = db.from_sequence(files, npartitions=partitions or max(1, min(len(files), 64)))
+    found = {}
+    if sources is not None:
+        from .sources import load_warning
+
+        found = load_warning(sources, [f.path for f in files])
+    tasks = [(f, found.get(f.path)) for f in files]
+    bag = db.from_sequence(tasks, npartitions=partitions or max(1, min(len(files), 64)))
     return _to_frame(bag.map(_rows_of_path, county=county))
 
 
@@ -51,13 +60,15 @@ def _to_frame(bag_of_row_lists: db.Bag) -> dd.DataFrame:
     return bag_of_row_lists.flatten().to_dataframe(meta=meta())
 
 
-def _rows_of_path(item: Input, county: str = "") -> list[dict]:
+def _rows_of_path(task: tuple, county: str = "") -> list[dict]:
     from .reader import InputError
+    from .sources import apply
 
+    item, source = task
     if item.error:
         return []
     try:
-        doc = read_document(item.path, item.source)
+        doc = apply(read_document(item.path, item.source), source)
     except InputError:
         return []
     return [row(f) for f in extract_document(doc, Options(county=county))]

@@ -22,41 +22,53 @@ import pandas as pd
 
 from .models import COLUMNS, Document
 from .pipeline import Options, extract_document
-from .reader import SUFFIXES, InputError, iter_inputs, read_document
+from .reader import SUFFIXES, Input, InputError, iter_inputs, read_document
 from .writer import DECIMAL_COLUMNS, INT_COLUMNS
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLike,
-                  county: str = "") -> pd.DataFrame:
+                  county: str = "", sources: str | os.PathLike | None = None) -> pd.DataFrame:
     """One row per figure of the given inputs.
 
     Each item is a path (a file, or a folder walked like the CLI does) or an
     article's text: a str that is not an existing path and holds a newline or a
     Chinese character, named ``text-<i>`` after its position ``i``. ``county``
-    is the county every input is about, when the texts may not say. An input
-    that cannot be read raises ``reader.InputError``.
+    is the county every input is about, when the texts may not say. ``sources``
+    is a sources manifest for the files (see ``sources.py``; its problems are
+    ``SourcesWarning``s, a manifest that cannot be read raises
+    ``sources.SourcesError``). An input that cannot be read raises
+    ``reader.InputError``.
     """
     if isinstance(paths_or_texts, (str, os.PathLike)):
         paths_or_texts = [paths_or_texts]      # one path or text, not an iterable of characters
+    items = [(i, item if _is_text(item) else list(iter_inputs([os.fspath(item)])))
+             for i, item in enumerate(paths_or_texts)]
+    found = {}
+    if sources is not None:
+        from .sources import load_warning
+
+        found = load_warning(sources, [p.path for _, x in items if isinstance(x, list) for p in x])
     options = Options(county=county)
-    figures = [f for doc in _documents(paths_or_texts) for f in extract_document(doc, options)]
+    figures = [f for doc in _documents(items, found) for f in extract_document(doc, options)]
     return pd.DataFrame({
         c: pd.Series([getattr(f, c) for f in figures],
                      dtype=object if c in DECIMAL_COLUMNS else "Int64" if c in INT_COLUMNS else "string")
         for c in COLUMNS})
 
 
-def _documents(items: Iterable[str | os.PathLike]) -> Iterator[Document]:
-    for i, item in enumerate(items):
-        if _is_text(item):
+def _documents(items: list[tuple[int, str | list[Input]]], sources: dict) -> Iterator[Document]:
+    from .sources import apply
+
+    for i, item in items:
+        if isinstance(item, str):
             yield Document(f"text-{i}", item)
         else:
-            for found in iter_inputs([os.fspath(item)]):
+            for found in item:
                 if found.error:
                     raise InputError(found.path, found.error)
-                yield read_document(found.path, found.source)
+                yield apply(read_document(found.path, found.source), sources.get(found.path))
 
 
 def _is_text(item: str | os.PathLike) -> bool:

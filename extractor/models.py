@@ -7,10 +7,16 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded input: its display name and its text exactly as given."""
+    """A decoded input: its display name and its text exactly as given, and
+    what is known about it from outside the text (a sources manifest, the
+    page's own metadata); '' where nothing is known."""
     source: str
     text: str
     html: bool = False      # a web page: only its main content is read
+    url: str = ""           # the address it was crawled from
+    published: str = ""     # publication date, ISO (2023-02-11)
+    county: str = ""        # the county it is about, as the manifest says
+    title: str = ""         # its title, as the manifest says
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,19 @@ class Figure:
     start: int = 0
     end: int = 0
     sentence: str = ""
+    year: str = ""           # the calendar year the figure covers (2023), or ''
+    url: str = ""            # the document's address
+    published: str = ""      # the document's publication date, ISO
+    indicator_std: str = ""      # the standard name (patterns/standard_indicators.yaml), '' if none fits
+    measure: str = ""            # level | change | share, with indicator_std
+    adcode: str = ""             # the area's code and parents, from the gazetteer (patterns/places.tsv)
+    province: str = ""
+    prefecture: str = ""
 
 
 COLUMNS = (
     "county", "indicator", "value", "unit", "source", "value_max", "qualifier",
-    "status", "period", "std_value", "std_unit", "mention", "start", "end", "sentence",
+    "status", "period", "year", "std_value", "std_unit", "mention", "start", "end", "sentence",
+    "url", "published",
+    "indicator_std", "measure", "adcode", "province", "prefecture",
 )

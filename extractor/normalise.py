@@ -21,12 +21,7 @@ Rewrite = Callable[[re.Match], str]
 
 def normalise(text: str, html: bool = False) -> NormalisedText:
     """``html``: the text is a web page; only its main content is kept."""
-    origin = _Identity(len(text) + 1)
-    main = _main_content(text) if html else None
-    if "<" in text or "&" in text or "/p>" in text:      # tags, entities, tags that lost their <
-        text, origin = _strip_html(text, origin)
-    if main:
-        text, origin = _keep_main_lines(text, origin, main)
+    text, origin = _readable(text, html)
     c = _compiled()
     text, origin = _rewrite(text, origin, c["gloss"], _drop_gloss)
     text = _fold(text, c["fold"], c["foldable"])
@@ -35,6 +30,26 @@ def normalise(text: str, html: bool = False) -> NormalisedText:
     text, origin = _close_letter_spacing(text, origin, c["spaced_share"])
     text, origin = _join_broken_lines(text, origin, c["min_line"])
     return NormalisedText(text=text, origin=None if isinstance(origin, _Identity) else tuple(origin))
+
+
+def visible_text(page: str) -> NormalisedText:
+    """A web page's text as a person reads it and as the extractor reads it:
+    tags, scripts and comments out, entities decoded, only the lines of its
+    main content; ``origin`` maps each character back to the page. Nothing
+    else is changed (script, width), so it quotes the page as written."""
+    text, origin = _readable(page, html=True)
+    return NormalisedText(text=text, origin=None if isinstance(origin, _Identity) else tuple(origin))
+
+
+def _readable(text: str, html: bool):
+    """The text without HTML remnants (and, for a page, only its main content)."""
+    origin = _Identity(len(text) + 1)
+    main = _main_content(text) if html else None
+    if "<" in text or "&" in text or "/p>" in text:      # tags, entities, tags that lost their <
+        text, origin = _strip_html(text, origin)
+    if main:
+        text, origin = _keep_main_lines(text, origin, main)
+    return text, origin
 
 
 class _Identity:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterator
 
-from . import rules
+from . import metadata, rules, years
 from .counties import Places, attribute, find_places, main_county_over, respective_places
 from .faults import contained
 from .indicators import name_indicators
@@ -15,6 +15,7 @@ from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, scaled, split_multiplier
 from .segment import clause_start, segment
+from .standard import annotate
 from .tables import TableFigure, find_tables
 from .timeinfo import heading_period, period_before, status, time_phrases
 
@@ -23,6 +24,7 @@ from .timeinfo import heading_period, period_before, status, time_phrases
 class Options:
     county: str = ""          # the county every input is about, when the user knows it
     patterns: tuple[str, ...] = ()   # the user's own rules files, added to patterns/
+    fallback_county: str = ""  # the county when the text names none (from the page's address)
 
 
 # A long text is read in pieces of about this many characters, cut at sentence
@@ -38,17 +40,40 @@ def extract_document(doc: Document, options: Options = Options()) -> list[Figure
 
 def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[Figure]]:
     """The figures of a document piece by piece (one piece unless it is long)."""
-    if options.patterns:        # set here too for worker processes that do not inherit them
-        rules.use_overlays(options.patterns)
+    doc, options = prepare(doc, options)
     chunks = _chunks(doc.text) if not doc.html else [(0, len(doc.text))]
     if len(chunks) == 1:
         yield _extract(doc, 0, len(doc.text), options)
         return
     if not options.county:
         main = main_county_over(normalise(doc.text[a:b]).text for a, b in chunks)
-        options = replace(options, county=main)
+        options = replace(options, county=main or options.fallback_county)
     for a, b in chunks:
         yield _extract(doc, a, b, options)
+
+
+def prepare(doc: Document, options: Options) -> tuple[Document, Options]:
+    """What is settled before a document is read: the user's rules, the
+    page's own facts, the county options (``stream.py`` does the same for an
+    input too long to hold)."""
+    if options.patterns:        # set here too for worker processes that do not inherit them
+        rules.use_overlays(options.patterns)
+    doc = metadata.complete(doc)
+    return doc, _county_options(doc, options)
+
+
+def _county_options(doc: Document, options: Options) -> Options:
+    """--county wins, then the manifest's county; else the text decides, and
+    the page's address only when the text names no county."""
+    if options.county:
+        return options
+    if doc.county:
+        return replace(options, county=doc.county)
+    if doc.url and not options.fallback_county:
+        from .address import county_of
+
+        return replace(options, fallback_county=county_of(doc.url))
+    return options
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
@@ -82,7 +107,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         norm = NormalisedText(norm.text, norm.origin, base=chunk_start)
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
-    places = find_places(norm.text, title=title, default=options.county)
+    places = find_places(norm.text, title=title, default=options.county, fallback=options.fallback_county)
     tables = find_tables(norm.text)
     figures: list[Figure] = []
     paragraph, paragraph_period, seen_figure = -1, "", False
@@ -117,7 +142,23 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         with contained(doc.source, norm, f.start, "figure"):
             figures.append(_table_figure(doc, norm, f, places, sentences))
     figures.sort(key=lambda f: f.start)
+    annotate(figures, places.main)      # standard indicators and area codes
+    return _with_document_facts(figures, doc, sentences)
+
+
+def _with_document_facts(figures: list[Figure], doc: Document, sentences: list[Sentence]) -> list[Figure]:
+    """Each figure's year, and the document's address and publication date."""
+    titles = [doc.title] + [s.text for s in sentences[:_TITLE_SENTENCES] if s.is_heading]
+    ref = years.reference(doc.published, titles)
+    for f in figures:
+        f.year = years.year_of(f.period, f.status, ref)
+        f.url, f.published = doc.url, doc.published
     return figures
+
+
+# A bulletin's title is looked for among the headings of the first sentences
+# (a page may open with a breadcrumb line: 首页/政务公开/统计公报).
+_TITLE_SENTENCES = 10
 
 
 def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, places: Places,

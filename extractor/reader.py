@@ -120,10 +120,14 @@ def _relative(path: str, top: str) -> str:
 class LongText:
     """An input too long to hold in memory: ``blocks()`` decodes it again,
     block by block, each time it is called. ``close()`` when done."""
-    source: str
+    facts: Document         # what is known of it but its text (which is ""): source, url, date...
     file: BinaryIO          # seekable: the file itself, or stdin spooled to a temporary file
     encoding: str
     name: str               # the path, for messages
+
+    @property
+    def source(self) -> str:
+        return self.facts.source
 
     def blocks(self) -> Iterator[str]:
         self.file.seek(0)
@@ -175,14 +179,14 @@ def read_input(path: str, source: str | None = None, *, whole: bool = False) -> 
             if _html_start(data):
                 data += _read(f, name, -1)
             else:
-                long = LongText(source, f, text_encoding(data, name), path)
+                long = LongText(Document(source, ""), f, text_encoding(data, name), path)
         else:       # stdin or a pipe: held if it ends within LARGE_BYTES, else spooled to disk
             data = head + _read(f, name, LARGE_BYTES + 1 - len(head))
             if len(data) <= LARGE_BYTES or _html_start(data):
                 data += _read(f, name, -1)
             else:
                 encoding = text_encoding(data[:BLOCK], name)
-                long = LongText(source, _spool(f, data, name), encoding, name)
+                long = LongText(Document(source, ""), _spool(f, data, name), encoding, name)
     finally:
         if (long is None or long.file is not f) and f is not sys.stdin.buffer:
             f.close()

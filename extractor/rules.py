@@ -158,7 +158,8 @@ _EMPTY_OPEN_MAPPINGS = {"indicators.aliases": "a word"}
 def _open_mapping(where: str) -> bool:
     """Mappings whose keys are data, not fixed names (new unit families, aliases)."""
     return where in ("units.families", "units.multipliers", "units.not_before", "indicators.aliases",
-                     "counties.aggregates", "normalise.variants", "qualifiers.not_after")
+                     "counties.aggregates", "normalise.variants", "qualifiers.not_after",
+                     "standard_indicators.indicators")
 
 
 def _merge(base, extra):

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from . import pipeline, rules
+from . import pipeline
 from .counties import main_county_over
-from .models import Document, Figure
+from .models import Figure
 from .normalise import normalise
-from .pipeline import Options, extract_piece, piece_end
+from .pipeline import Options, extract_piece, piece_end, prepare
 from .reader import LongText
 
 # piece_end looks this far past CHUNK_CHARS for a sentence end
@@ -25,12 +25,13 @@ _LOOKAHEAD = 10_000
 
 def iter_long_figures(text: LongText, options: Options = Options()) -> Iterator[list[Figure]]:
     """The figures of a long input, piece by piece, with offsets in the whole text."""
-    if options.patterns:
-        rules.use_overlays(options.patterns)
+    first = next(pieces(text), (0, ""))[1]          # the page's facts may be in its first lines
+    facts, options = prepare(replace(text.facts, text=first), options)
     if not options.county:
-        options = replace(options, county=main_county_over(normalise(piece).text for _, piece in pieces(text)))
+        main = main_county_over(normalise(piece).text for _, piece in pieces(text))
+        options = replace(options, county=main or options.fallback_county)
     for base, piece in pieces(text):
-        figures = extract_piece(Document(text.source, piece), options)
+        figures = extract_piece(replace(facts, text=piece), options)
         yield [replace(f, start=f.start + base, end=f.end + base) for f in figures] if base else figures
 
 

@@ -19,6 +19,9 @@ class _TimeRules:
     trigger: re.Pattern
     year_only: re.Pattern
     year_followers: re.Pattern
+    timestamp_clock: re.Pattern
+    timestamp_label: re.Pattern
+    dateline: re.Pattern
     target_headings: re.Pattern
     review_headings: re.Pattern
     target: re.Pattern
@@ -42,6 +45,9 @@ def _rules() -> _TimeRules:
         trigger=re.compile(f"[{re.escape(cfg['trigger_chars'])}]"),
         year_only=re.compile(r"^(?:19|20)\d{2}年$"),
         year_followers=re.compile(cfg["year_followers"]),
+        timestamp_clock=re.compile(cfg["timestamp_clock"]),
+        timestamp_label=re.compile(cfg["timestamp_label"]),
+        dateline=re.compile(cfg["dateline"]),
         target_headings=_any_of(cfg["target_headings"]),
         review_headings=_any_of(cfg["review_headings"]),
         target=re.compile("|".join(map(re.escape, target_words))),
@@ -73,8 +79,17 @@ def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, s
             continue
         if start and text[start - 1].isdigit():
             continue
+        if _is_timestamp(r, text, start, end):
+            continue
         found.append((start, end, phrase.translate(_QUOTES)))
     return tuple(found)
+
+
+def _is_timestamp(r: _TimeRules, text: str, start: int, end: int) -> bool:
+    """A page's own date or time (2023年2月11日 09:41, 发布时间：…): not a period."""
+    return (r.timestamp_clock.match(text, end) is not None
+            or r.timestamp_label.search(text, 0, start) is not None
+            or r.dateline.fullmatch(text) is not None)
 
 
 def _longest_end(r: _TimeRules, text: str, m: re.Match) -> int:

@@ -81,9 +81,12 @@ def row(f: Figure) -> dict:
     return {
         "county": f.county, "indicator": f.indicator, "value": decimal_text(f.value),
         "unit": f.unit, "source": f.source, "value_max": decimal_text(f.value_max),
-        "qualifier": f.qualifier, "status": f.status, "period": f.period,
+        "qualifier": f.qualifier, "status": f.status, "period": f.period, "year": f.year,
         "std_value": decimal_text(f.std_value), "std_unit": f.std_unit,
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
+        "url": f.url, "published": f.published,
+        "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
+        "province": f.province, "prefecture": f.prefecture,
     }
 
 
@@ -196,7 +199,8 @@ class _XlsxWriter(Writer):
     # column widths in characters (the text columns are cut off, not wrapped)
     WIDTHS = {"county": 14, "indicator": 28, "value": 12, "unit": 8, "source": 24, "value_max": 10,
               "qualifier": 10, "status": 8, "period": 14, "std_value": 16, "std_unit": 8,
-              "mention": 16, "start": 8, "end": 8, "sentence": 60}
+              "mention": 16, "start": 8, "end": 8, "sentence": 60, "year": 6, "url": 30, "published": 11,
+              "indicator_std": 20, "measure": 8, "adcode": 8, "province": 10, "prefecture": 12}
 
     def __init__(self, path: str | os.PathLike):
         from openpyxl import Workbook

@@ -7,8 +7,9 @@ Runs the extractor in this process over ``samples`` (gold ``gold/seeds``) and
 scorer (``eval/score.py``, loaded from the shared folder, never copied), and
 prints the score lines, the per-document table and the misses grouped by the
 rule that decided them and by kind. A page whose text never names its county
-(``MANIFEST.tsv``: ``named_in_text`` = no) is given its county, as a user with
-a list of what was crawled would.
+(``MANIFEST.tsv``: ``named_in_text`` = no) is given its address (the
+manifest's ``url``, not its ``county``), as a user with a list of what was
+crawled would: its county then comes from the address.
 
 Without the shared folder it says so in one line and exits 0.
 """
@@ -40,19 +41,21 @@ def load_scorer(shared: Path):
     return module
 
 
-def manifest_counties(path: Path | None) -> dict[str, str]:
-    """file -> county for the pages that never name their county."""
+def manifest_urls(path: Path | None) -> dict[str, str]:
+    """file -> address for the pages that never name their county."""
     if path is None or not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as f:
-        return {r["file"]: r["county"].split(";")[0] for r in csv.DictReader(f, delimiter="\t")
+        return {r["file"]: r["url"] for r in csv.DictReader(f, delimiter="\t")
                 if r.get("named_in_text", "yes").strip().lower() == "no"}
 
 
-def extract_set(input_dir: Path, counties: dict[str, str]) -> tuple[str, list]:
+def extract_set(input_dir: Path, urls: dict[str, str]) -> tuple[str, list]:
     """The rows of every file of ``input_dir`` as CSV text, and the figures."""
+    from dataclasses import replace
+
     from extractor.models import COLUMNS
-    from extractor.pipeline import Options, extract_document
+    from extractor.pipeline import extract_document
     from extractor.reader import iter_paths, read_document
     from extractor.writer import row
 
@@ -62,7 +65,8 @@ def extract_set(input_dir: Path, counties: dict[str, str]) -> tuple[str, list]:
     figures = []
     for path in iter_paths([str(input_dir)]):
         doc = read_document(path)
-        for f in extract_document(doc, Options(county=counties.get(os.path.basename(path), ""))):
+        doc = replace(doc, url=urls.get(os.path.basename(path), doc.url))
+        for f in extract_document(doc):
             r = row(f)
             writer.writerow([r[c] for c in COLUMNS])
             figures.append(f)
@@ -72,8 +76,8 @@ def extract_set(input_dir: Path, counties: dict[str, str]) -> tuple[str, list]:
 def score_set(scorer, shared: Path, name: str, input_rel: str, gold_rel: str, manifest_rel):
     import tempfile
 
-    counties = manifest_counties(shared / manifest_rel if manifest_rel else None)
-    text, figures = extract_set(shared / input_rel, counties)
+    urls = manifest_urls(shared / manifest_rel if manifest_rel else None)
+    text, figures = extract_set(shared / input_rel, urls)
     with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as tmp:
         tmp.write(text)
     try:

@@ -80,3 +80,12 @@ AGGREGATES_IN_CONTEXT = [
 @pytest.mark.parametrize("sentence, figure, main, expected", AGGREGATES_IN_CONTEXT)
 def test_aggregates_in_context(sentence, figure, main, expected):
     assert county_of(sentence, figure, default=main) == expected
+
+
+@pytest.mark.parametrize("text, fallback, main", [
+    ("全县新建学校3所。", "闽侯县", "闽侯县"),        # the text names no county: the fallback
+    ("房县新建学校3所。", "闽侯县", "房县"),          # the text's county wins
+    ("全县新建学校3所。", "", ""),
+])
+def test_fallback_county_only_when_the_text_names_none(text, fallback, main):
+    assert find_places(text, fallback=fallback).main_name == main

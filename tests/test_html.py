@@ -23,3 +23,20 @@ def test_main_content_rows_with_offsets_into_the_page():
         ("房县", "稻谷产量", "125300", "吨"),
     ]
     assert all(PAGE[f.start:f.end] == f.mention for f in got)
+
+
+OWN_NEWS_PAGE = """<!DOCTYPE html><html><head><title>全县重点项目进展_县人民政府</title>
+<link rel="canonical" href="http://www.minhou.gov.cn/zwgk/xmjz/202307/t20230712_1.htm">
+<meta name="PubDate" content="2023-07-12 16:20">
+</head><body><div class="article"><h1>全县重点项目进展</h1>
+<p>上半年，全县重点项目累计完成投资36.2亿元，占年度计划的64.5%。</p>
+</div></body></html>"""
+
+
+def test_a_page_that_never_names_its_county_takes_its_address_county():
+    got = extract_text(OWN_NEWS_PAGE, source="page.html")
+    assert [(f.county, f.period, f.year, f.published) for f in got] == [
+        ("闽侯县", "上半年", "2023", "2023-07-12"),
+        ("闽侯县", "上半年", "2023", "2023-07-12"),
+    ]
+    assert {f.url for f in got} == {"http://www.minhou.gov.cn/zwgk/xmjz/202307/t20230712_1.htm"}

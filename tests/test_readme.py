@@ -44,6 +44,15 @@ def workspace(tmp_path_factory):
     shutil.copy(samples[0], here / "report.txt")
     (rules,) = fenced(section("Use"), "yaml")
     (here / "my.yaml").write_text(rules, encoding="utf-8")
+    # the manifest example, where the command that reads it says, and the pages it names beside it
+    (manifest,) = [block for block in fenced(section("Use"), "") if block.startswith("file")]
+    (where,) = re.findall(r"--sources (\S+)", "\n".join(indented_lines(section("Use"))))
+    (here / where).parent.mkdir(parents=True, exist_ok=True)
+    (here / where).write_text(manifest, encoding="utf-8")
+    for line in manifest.splitlines()[1:]:
+        page = (here / where).parent / line.split("\t")[0]
+        page.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(samples[0], page)
     (here / ".venv").symlink_to(VENV)
     return here
 
@@ -61,7 +70,7 @@ def test_every_command_of_the_use_section_runs(workspace):
                           capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PATH": "/usr/bin:/bin", "VIRTUAL_ENV": ""})
     assert proc.returncode == 0, proc.stderr[-3000:]
-    for made in ("figures.csv", "figures.xlsx", "f.csv"):
+    for made in ("figures.csv", "figures.xlsx", "f.csv", "review.html", "panel.xlsx"):
         assert (workspace / made).stat().st_size > 1000
     assert "county-figures:" not in proc.stderr        # no input error, no warning
 

@@ -123,3 +123,33 @@ def test_every_time_pattern_begins_with_a_start_char():
         first, nullable = _first_chars(parser.parse(pattern).data)
         assert not nullable, pattern
         assert first <= set(cfg["start_chars"]), (pattern, first - set(cfg["start_chars"]))
+
+
+# A timestamp is never a period: a page's own date and time (a byline, a
+# dateline under the title) is metadata, whatever it stands above.
+TIMESTAMPS = [
+    # (text, the periods its figures get)
+    ("县经济运行简报\n发布日期：2023年02月11日 09:41\n全县地区生产总值增长5%。\n", [""]),
+    ("县经济运行简报\n2023年2月11日 09:41\n全县地区生产总值增长5%。\n", [""]),
+    ("县经济运行简报\n2023年2月11日09:41:20 县统计局\n全县地区生产总值增长5%。\n", [""]),
+    ("县经济运行简报\n2023年02月11日\n\n全县地区生产总值增长5%。\n", [""]),          # a dateline
+    ("县经济运行简报\n2023年2月11日 星期六\n全县地区生产总值增长5%。\n", [""]),
+    ("日期：2023年2月11日 全县地区生产总值增长5%。\n", [""]),
+    ("2023年2月11日 09:41\n上半年，全县地区生产总值增长5%。\n", ["上半年"]),
+    # dates in the article are periods as before
+    ("2月11日，全县签约项目5个。\n", ["2月11日"]),
+    ("2023年2月11日，全县签约项目5个，总投资12亿元。\n", ["2023年2月11日", "2023年2月11日"]),
+    ("县经济运行简报\n2023年1-6月\n全县地区生产总值增长5%。\n", ["2023年1-6月"]),  # a heading, not a date
+]
+
+
+@pytest.mark.parametrize("text, periods", TIMESTAMPS)
+def test_a_timestamp_is_never_a_period(text, periods):
+    from extractor import extract_text
+
+    assert [f.period for f in extract_text(text, county="房县")] == periods
+
+
+@pytest.mark.parametrize("text", ["发布时间：2023年2月11日", "2023年2月11日 10:30", "2023年02月11日", "更新日期: 2月11日"])
+def test_timestamps_are_no_time_phrases(text):
+    assert time_phrases(text) == ()
