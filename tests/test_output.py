@@ -52,6 +52,10 @@ def test_what_is_written_in_place(st, direct):
     assert writes_directly(st) is direct
 
 
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+
+
+@needs_fifo
 def test_a_real_fifo_is_planned_in_place(tmp_path):
     os.mkfifo(tmp_path / "rows")
     assert writes_directly(os.stat(tmp_path / "rows")) is True
@@ -89,6 +93,7 @@ def test_a_dangling_symlink_creates_its_target(tmp_path, article):
     assert link.is_symlink() and (tmp_path / "made.csv").read_text(encoding="utf-8").startswith(HEADER)
 
 
+@needs_fifo
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx", "parquet"])
 def test_a_fifo_is_written_in_place_and_its_reader_gets_the_rows(tmp_path, article, fmt):
     fifo = tmp_path / "rows"
@@ -163,6 +168,9 @@ def test_a_symlink_loop_is_refused_in_one_line(tmp_path, article):
     assert result.stderr.startswith(f"county-figures: cannot write {tmp_path / 'one'}: ")
 
 
+needs_rlimit = pytest.mark.skipif(os.name != "posix", reason="file size limits are POSIX")
+
+
 def _limited_run(args, cwd, stdout=subprocess.DEVNULL):
     """The CLI with files limited to 300 bytes: a write past that fails as on a full disk."""
     code = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
@@ -172,12 +180,14 @@ def _limited_run(args, cwd, stdout=subprocess.DEVNULL):
                           text=True, timeout=120)
 
 
+@needs_rlimit
 def test_stdout_on_a_full_disk_is_one_line(tmp_path, article):
     with open(tmp_path / "stdout.csv", "w") as stdout:
         proc = _limited_run(["extract", article, article, article, "-j", "1"], tmp_path, stdout)
     assert (proc.returncode, proc.stderr) == (3, "county-figures: cannot write stdout: File too large\n")
 
 
+@needs_rlimit
 def test_an_output_file_on_a_full_disk_is_one_line_and_the_old_file_stays(tmp_path, article):
     out = tmp_path / "out.csv"
     out.write_text("old", encoding="utf-8")
