@@ -1,16 +1,31 @@
-"""Command line: ``county-figures extract PATH... [-o FILE]``, ``review``, ``patterns``.
+"""Command line: ``county-figures extract PATH... [-o FILE]``, ``review``, ``panel``, ``patterns``.
 
 Thin on purpose: it parses options and calls the library. Data goes to stdout
-(or ``-o``), messages to stderr. Exit status: 0 all inputs read, 1 some input
-could not be read, 2 bad usage.
+(or ``-o``), messages to stderr, one line each. Exit status (``EXIT_STATUS``):
+0 every input read and all rows written; 1 some input could not be read (the
+rows of the others are written); 2 bad usage; 3 the output could not be
+written; 128 + N stopped by signal N (130 Ctrl-C, 129 SIGHUP, 143 SIGTERM).
 """
 from __future__ import annotations
 
 import os
+import signal
 import sys
-import tempfile
+from contextlib import contextmanager
 
 import click
+
+OK, INPUT_FAILED, USAGE, OUTPUT_FAILED, SIGNALLED = 0, 1, 2, 3, 128
+EXIT_STATUS = """\b
+Exit status:
+  0      every input read, all rows written
+  1      some input could not be read (one line each on stderr);
+         the rows of the others are written
+  2      bad usage: an option, the format, a rules file, the county
+  3      the output could not be written (no such folder, no
+         permission, disk full); no half-written file is left
+  128+N  stopped by signal N: 130 Ctrl-C, 129 SIGHUP, 143 SIGTERM
+"""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,18 +57,21 @@ def input_options(command):
     return command
 
 
-@main.command()
+@main.command(epilog=EXIT_STATUS)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Write rows to this file (format from its extension) instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "xlsx", "parquet"]), default=None,
               help="Output format (default: from the -o extension, else csv).")
-@click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised.")
+@click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised "
+                                            "(XLSX output is always safe).")
 @input_options
 def extract(inputs, output, fmt, excel, **reading) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
-    Folders are walked for .txt, .html and .htm files in sorted order.
+    Folders are walked for .txt, .html and .htm files in sorted order
+    (following links to folders, each folder once). A row's source is the
+    file's path relative to the PATH it was found in.
     """
     from .writer import WriterError, format_for, make_writer, renderer
 
@@ -62,28 +80,27 @@ def extract(inputs, output, fmt, excel, **reading) -> None:
     except WriterError as e:
         raise click.UsageError(str(e)) from None
     run = _Inputs(inputs, **reading)
-    try:
-        with _Output(output) as target:
+    if excel and fmt != "csv":
+        _say(f"--excel applies to CSV only; {fmt} output is written as usual"
+             + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
+    with _writing(output, run.progress) as (out, target):
+        try:
             writer = make_writer(fmt, target, excel=excel)
-            for result in run.results(render=renderer(fmt, excel=excel)):
-                if result.error:
-                    continue
-                elif result.text:
-                    writer.write_text(result.text)
-                else:
-                    writer.write(result.figures)
-            writer.close()
-    except WriterError as e:
-        click.echo(f"county-figures: {e}", err=True)
-        sys.exit(2)
-    except BrokenPipeError:
-        _quiet_pipe()
+        except WriterError as e:
+            raise click.UsageError(str(e)) from None
+        for result in run.results(render=renderer(fmt, excel=excel)):
+            if result.text:
+                writer.write_text(result.text)
+            elif result.figures:         # (an input that failed half-way keeps its rows so far)
+                writer.write(result.figures)
+        writer.close()
+        out.commit()
     run.finish()
 
 
-@main.command()
+@main.command(epilog=EXIT_STATUS)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="Write the page to this file (review.html) instead of stdout.")
 @input_options
 def review(inputs, output, **reading) -> None:
@@ -94,24 +111,22 @@ def review(inputs, output, **reading) -> None:
     from .review import render_page
 
     run = _Inputs(inputs, **reading)
-    documents, failed, pieces = [], [], {}
-    for result in run.results(keep_document=True):
-        if result.error:
-            failed.append(result.error)
-        pieces.setdefault(result.path, []).extend(result.figures)
-        if result.done and result.document is not None:
-            documents.append((result.document, pieces.pop(result.path)))
-    page = render_page(documents, failed).encode("utf-8", errors="replace")
-    try:
-        with _Output(output) as target:
-            if target is sys.stdout:
-                sys.stdout.buffer.write(page)
-                sys.stdout.flush()
-            else:
-                with open(target, "wb") as f:
-                    f.write(page)
-    except BrokenPipeError:
-        _quiet_pipe()
+    with _writing(output, run.progress) as (out, target):
+        documents, failed, pieces = [], [], {}
+        for result in run.results(keep_document=True):
+            if result.error:
+                failed.append(result.error)
+            pieces.setdefault(result.path, []).extend(result.figures)
+            if result.done and result.document is not None:
+                documents.append((result.document, pieces.pop(result.path)))
+        page = render_page(documents, failed).encode("utf-8", errors="replace")
+        if target is sys.stdout:
+            sys.stdout.buffer.write(page)
+            sys.stdout.flush()
+        else:
+            with open(target, "wb") as f:
+                f.write(page)
+        out.commit()
     run.finish()
 
 
@@ -121,47 +136,114 @@ class _Inputs:
 
     def __init__(self, inputs, county, county_from, sources_file, jobs, quiet, pattern_files):
         from .pipeline import Options
-        from .reader import iter_paths
+        from .reader import iter_inputs
         from .rules import PatternsError, use_overlays
         from .sources import SourcesError, load
 
-        self.paths = list(iter_paths(list(inputs)))
         try:
             use_overlays(pattern_files)
-            self.sources, problems = load(sources_file, self.paths) if sources_file else ({}, [])
+            county = _official_county(county)
+            self.items = list(iter_inputs(list(inputs)))
+            paths = [i.path for i in self.items]
+            self.sources, problems = load(sources_file, paths) if sources_file else ({}, [])
         except (PatternsError, SourcesError) as e:
             raise click.UsageError(str(e)) from None
         for problem in problems:
-            click.echo(f"county-figures: {problem}", err=True)
+            _say(problem)
         self.options = Options(county=county, patterns=tuple(pattern_files))
         self.county_from_path = county_from == "path"
         self.jobs = jobs or os.cpu_count() or 1
-        self.progress = _Progress(len(self.paths), enabled=not quiet and len(self.paths) > 1
+        self.progress = _Progress(len(self.items), enabled=not quiet and len(self.items) > 1
                                   and sys.stderr.isatty())
         self.failed = 0
 
     def results(self, **kwargs):
+        """Each result in order; its warnings (figures or sentences skipped)
+        and its error on stderr, one line each."""
         from .batch import process
 
-        for result in process(self.paths, self.options, jobs=self.jobs,
+        for result in process(self.items, self.options, jobs=self.jobs,
                               county_from_path=self.county_from_path, sources=self.sources, **kwargs):
+            for line in result.warnings:
+                self.progress.clear()
+                _say(line)
             if result.error:
                 self.progress.clear()
-                click.echo(f"county-figures: {result.error}", err=True)
-                self.failed += 1
+                _say(result.error)
+                self.failed += result.done
             yield result
             self.progress.step(result.count, result.done)
 
     def finish(self) -> None:
         """Exit: 0 when every input was read, 1 when some could not be."""
         self.progress.clear()
-        sys.exit(1 if self.failed else 0)
+        sys.exit(INPUT_FAILED if self.failed else OK)
 
 
-def _quiet_pipe() -> None:
-    """The reader closed the pipe (| head): stop quietly."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(0)
+def _say(line: str) -> None:
+    click.echo(f"county-figures: {line}", err=True)
+
+
+def _official_county(county: str) -> str:
+    if not county:
+        return ""
+    from .gazetteer import UnknownPlace, official_name
+
+    try:
+        return official_name(county)
+    except UnknownPlace as e:
+        raise click.UsageError(str(e)) from None
+
+
+@contextmanager
+def _writing(path: str | None, progress=None):
+    """``(out, target)`` for writing to ``path`` (or stdout), with SIGTERM
+    and SIGHUP stopping the run as Ctrl-C does and warnings as one line
+    each. Leaving without ``out.commit()`` leaves no file. Every way writing
+    can fail ends the run with one line and its exit status."""
+    from .batch import Stopped, stop_on_signals
+    from .faults import warnings_as_lines
+    from .output import Output, OutputError
+    from .writer import WriterError
+
+    out = Output(path)
+    try:
+        with stop_on_signals(), warnings_as_lines(_say), out as target:
+            yield out, target
+    except BrokenPipeError:
+        # The reader closed the pipe (| head): stop quietly.
+        _detach_stdout()
+        sys.exit(OK)
+    except (OutputError, WriterError) as e:
+        _stopped(progress, path)
+        _say(str(e))
+        sys.exit(OUTPUT_FAILED)
+    except OSError as e:        # writing: disk full, file too large, device gone
+        _stopped(progress, path)
+        _say(f"cannot write {out.describe()}: {e.strerror or e}")
+        sys.exit(OUTPUT_FAILED)
+    except KeyboardInterrupt:
+        _stopped(progress, path)
+        sys.exit(SIGNALLED + signal.SIGINT)
+    except Stopped as e:
+        _stopped(progress, path)
+        sys.exit(SIGNALLED + e.signum)
+
+
+def _stopped(progress, path) -> None:
+    if progress:
+        progress.clear()
+    if not path:
+        _detach_stdout()
+
+
+def _detach_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit
+    does not fail again on a closed pipe or a full disk."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @main.command()
@@ -203,18 +285,13 @@ def panel(figures, output, fmt, input_format, status, conflicts_file) -> None:
     except PanelError as e:
         click.echo(f"county-figures: {e}", err=True)
         sys.exit(1)
-    try:
-        with _Output(output) as target:
-            write_panel(result, target, fmt)
-        if conflicts_file:
-            with _Output(conflicts_file) as target:
-                write_conflicts(result, target, conflicts_fmt)
-    except WriterError as e:
-        click.echo(f"county-figures: {e}", err=True)
-        sys.exit(2)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    with _writing(output) as (out, target):
+        write_panel(result, target, fmt)
+        out.commit()
+    if conflicts_file:
+        with _writing(conflicts_file) as (out, target):
+            write_conflicts(result, target, conflicts_fmt)
+            out.commit()
     click.echo(result.summary(), err=True)
 
 
@@ -241,35 +318,6 @@ def patterns(pattern_files, show) -> None:
         sizes = ", ".join(f"{key} ({len(value)})" if isinstance(value, (list, dict)) else key
                           for key, value in loaded.items())
         click.echo(f"{name}: {' + '.join(rules.sources(name))}\n    {sizes}")
-
-
-class _Output:
-    """stdout, or a temporary path renamed onto ``path`` only when all is
-    written, so an interrupted run never leaves a truncated file behind."""
-
-    def __init__(self, path: str | None):
-        self.path = path
-        self.tmp = None
-
-    def __enter__(self):
-        if not self.path:
-            return sys.stdout
-        folder = os.path.dirname(os.path.abspath(self.path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".county-figures-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.tmp, 0o666 & ~umask)      # mkstemp makes it private; the result should not be
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb):
-        if self.tmp is None:
-            return False
-        if exc_type is None or (exc_type is SystemExit and exc.code in (0, 1)):
-            os.replace(self.tmp, self.path)
-        elif os.path.exists(self.tmp):
-            os.unlink(self.tmp)
-        return False
 
 
 class _Progress:

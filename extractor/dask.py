@@ -6,7 +6,8 @@
 
 Each task reads and extracts one input; rows come back as a Dask DataFrame
 with the CSV's columns, in the order of the inputs. Values are kept as exact
-decimal text (as in the CSV), offsets as integers.
+decimal text (as in the CSV) in string columns, offsets as integers, so the
+frame writes to Parquet or CSV as it is.
 """
 from __future__ import annotations
 
@@ -18,15 +19,16 @@ import pandas as pd
 
 from .models import COLUMNS
 from .pipeline import Options, extract_document
-from .reader import iter_paths, read_document
+from .reader import iter_inputs, read_document
 from .writer import row
 
 _INT_COLUMNS = ("start", "end")
 
 
 def meta() -> pd.DataFrame:
-    """The empty frame that describes the rows' columns and dtypes."""
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "object") for c in COLUMNS})
+    """The empty frame that describes the rows' columns and dtypes. (Text
+    columns are ``string``: with ``object`` Dask cannot tell Parquet their type.)"""
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "string") for c in COLUMNS})
 
 
 def extract_paths(paths: Iterable[str], county: str = "", partitions: int | None = None,
@@ -36,14 +38,15 @@ def extract_paths(paths: Iterable[str], county: str = "", partitions: int | None
     ``sources`` is a sources manifest for the files (see ``sources.py``), read
     here on the client: its problems are ``SourcesWarning``s. A file that
     cannot be read gives no rows (the CLI reports it; here check inputs
-    beforehand if that matters)."""
-    files = list(iter_paths(list(paths)))
+    beforehand if that matters). ``source`` is the file's path relative to
+    the path it was found in, as in the CLI."""
+    files = list(iter_inputs(list(paths)))
     found = {}
     if sources is not None:
         from .sources import load_warning
 
-        found = load_warning(sources, files)
-    tasks = [(f, found.get(f)) for f in files]
+        found = load_warning(sources, [f.path for f in files])
+    tasks = [(f, found.get(f.path)) for f in files]
     bag = db.from_sequence(tasks, npartitions=partitions or max(1, min(len(files), 64)))
     return _to_frame(bag.map(_rows_of_path, county=county))
 
@@ -61,9 +64,11 @@ def _rows_of_path(task: tuple, county: str = "") -> list[dict]:
     from .reader import InputError
     from .sources import apply
 
-    path, source = task
+    item, source = task
+    if item.error:
+        return []
     try:
-        doc = apply(read_document(path), source)
+        doc = apply(read_document(item.path, item.source), source)
     except InputError:
         return []
     return [row(f) for f in extract_document(doc, Options(county=county))]

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .models import COLUMNS, Document
 from .pipeline import Options, extract_document
-from .reader import SUFFIXES, iter_paths, read_document
+from .reader import SUFFIXES, Input, InputError, iter_inputs, read_document
 from .writer import DECIMAL_COLUMNS, INT_COLUMNS
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -43,13 +43,13 @@ def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLik
     """
     if isinstance(paths_or_texts, (str, os.PathLike)):
         paths_or_texts = [paths_or_texts]      # one path or text, not an iterable of characters
-    items = [(i, item if _is_text(item) else list(iter_paths([os.fspath(item)])))
+    items = [(i, item if _is_text(item) else list(iter_inputs([os.fspath(item)])))
              for i, item in enumerate(paths_or_texts)]
     found = {}
     if sources is not None:
         from .sources import load_warning
 
-        found = load_warning(sources, [p for _, x in items if isinstance(x, list) for p in x])
+        found = load_warning(sources, [p.path for _, x in items if isinstance(x, list) for p in x])
     options = Options(county=county)
     figures = [f for doc in _documents(items, found) for f in extract_document(doc, options)]
     return pd.DataFrame({
@@ -58,15 +58,17 @@ def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLik
         for c in COLUMNS})
 
 
-def _documents(items: list[tuple[int, str | list[str]]], sources: dict) -> Iterator[Document]:
+def _documents(items: list[tuple[int, str | list[Input]]], sources: dict) -> Iterator[Document]:
     from .sources import apply
 
     for i, item in items:
         if isinstance(item, str):
             yield Document(f"text-{i}", item)
         else:
-            for path in item:
-                yield apply(read_document(path), sources.get(path))
+            for found in item:
+                if found.error:
+                    raise InputError(found.path, found.error)
+                yield apply(read_document(found.path, found.source), sources.get(found.path))
 
 
 def _is_text(item: str | os.PathLike) -> bool:

@@ -310,3 +310,23 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     cfg = rules.load("places")
     return Gazetteer(_read_rows(), cfg, wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))
+
+
+class UnknownPlace(ValueError):
+    """A place name the gazetteer does not know; ``str()`` is one line."""
+
+
+def official_name(name: str) -> str:
+    """The full official name of the place ``name`` (itself, or the name an
+    alias stands for: 门源县 -> 门源回族自治县). A short name or an unknown
+    name raises ``UnknownPlace``, naming the places meant when it can."""
+    g = gazetteer()
+    if g.by_name(name):
+        return name
+    whole = [m for m in g.find(name, short_names=True) if (m.start, m.end) == (0, len(name))]
+    full = [m for m in whole if not m.is_short]
+    if full and len({p.name for p in full[0].places}) == 1:
+        return full[0].places[0].name
+    meant = sorted({p.name for m in whole for p in m.places})
+    hint = f"; did you mean {' or '.join(meant)}?" if meant else "; give its full official name (e.g. 南昌县)"
+    raise UnknownPlace(f"unknown county {name!r}{hint}")

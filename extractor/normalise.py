@@ -184,6 +184,9 @@ def _drop_gloss(m: re.Match) -> str:
     return "" if _compiled()["toned"].search(m.group(0)) else m.group(0)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @cache
 def _converter():
     import opencc
@@ -197,7 +200,13 @@ def _to_simplified(text: str, origin: list[int]):
     if text.isascii():
         return text, origin
     conv = _converter()
-    converted = conv.convert(text)
+    try:
+        converted = conv.convert(text)
+    except UnicodeEncodeError:
+        # A lone surrogate (only a str built in Python can hold one; decoded
+        # files never do) cannot go to OpenCC: one U+FFFD for one surrogate.
+        text = _SURROGATE.sub("\ufffd", text)
+        converted = conv.convert(text)
     if len(converted) == len(text):
         return converted, origin
     lines = text.split("\n")

@@ -39,7 +39,7 @@ import pandas as pd
 
 from . import rules, standard
 from .models import Figure
-from .writer import WriterError, decimal_text, neutralise
+from .writer import WriterError, decimal_text, neutralise, parquet_decimal
 
 KEY = ("province", "prefecture", "county", "adcode", "year")
 INPUT_FORMATS = ("csv", "jsonl", "xlsx", "parquet")
@@ -454,7 +454,8 @@ def _write_xlsx(path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
         sheet.append([str(c) for c in frame.columns])
         for values in frame.itertuples(index=False, name=None):
             sheet.append([_xlsx_cell(v, ILLEGAL_CHARACTERS_RE) for v in values])
-    book.save(path)
+    with open(path, "wb") as f:          # opened here: a FIFO or device is written in place
+        book.save(f)
 
 
 def _xlsx_cell(value, illegal):
@@ -475,12 +476,14 @@ def _write_parquet(frame: pd.DataFrame, path) -> None:
     fields, arrays = [], []
     for column in frame.columns:
         values = [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[column]]
-        if any(isinstance(v, Decimal) for v in values):
-            kind = pa.decimal128(38, 10)
+        decimal = parquet_decimal([v for v in values if isinstance(v, Decimal)])
+        if any(isinstance(v, Decimal) for v in values) and decimal is not None:
+            kind = pa.decimal128(*decimal)      # a scale that holds every value (else text, below)
         elif column in ("year", "start"):
             kind = pa.int64()
         else:
-            kind, values = pa.string(), [None if v is None else str(v) for v in values]
+            kind, values = pa.string(), [None if v is None else decimal_text(v) if isinstance(v, Decimal)
+                                         else str(v) for v in values]
         fields.append(pa.field(str(column), kind))
         arrays.append(values)
     try:
@@ -488,4 +491,9 @@ def _write_parquet(frame: pd.DataFrame, path) -> None:
                                      schema=pa.schema(fields))
     except pa.ArrowInvalid as e:
         raise WriterError(f"cannot write Parquet exactly ({str(e).splitlines()[0]}); use csv or xlsx") from None
-    pq.write_table(table, path)
+    # Built in memory, then written: pyarrow would seek in the file (a FIFO
+    # cannot) and deletes the path when writing fails (a device node!).
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    with open(path, "wb") as f:
+        f.write(sink.getvalue())

@@ -11,10 +11,11 @@ from . import metadata, rules, years
 from .clauses import analyse, may_name_area
 from .counties import (Areas, Carry, Decision, area_columns, document_areas, home_over, label_area, prepositions,
                        resolve_areas)
+from .faults import contained
 from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
-from .quantities import find_quantities, split_multiplier
+from .quantities import find_quantities, scaled, split_multiplier
 from .segment import segment
 from .standard import annotate
 from .tables import TableFigure, find_tables
@@ -41,10 +42,7 @@ def extract_document(doc: Document, options: Options = Options()) -> list[Figure
 
 def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[Figure]]:
     """The figures of a document piece by piece (one piece unless it is long)."""
-    if options.patterns:        # set here too for worker processes that do not inherit them
-        rules.use_overlays(options.patterns)
-    doc = metadata.complete(doc)
-    options = _county_options(doc, options)
+    doc, options = prepare(doc, options)
     chunks = _chunks(doc.text) if not doc.html else [(0, len(doc.text))]
     if len(chunks) == 1:
         yield _extract(doc, 0, len(doc.text), options)
@@ -54,6 +52,16 @@ def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[F
         options = replace(options, county=main or options.fallback_county)
     for a, b in chunks:
         yield _extract(doc, a, b, options)
+
+
+def prepare(doc: Document, options: Options) -> tuple[Document, Options]:
+    """What is settled before a document is read: the user's rules, the
+    page's own facts, the county options (``stream.py`` does the same for an
+    input too long to hold)."""
+    if options.patterns:        # set here too for worker processes that do not inherit them
+        rules.use_overlays(options.patterns)
+    doc = metadata.complete(doc)
+    return doc, _county_options(doc, options)
 
 
 def _county_options(doc: Document, options: Options) -> Options:
@@ -73,12 +81,25 @@ def _county_options(doc: Document, options: Options) -> Options:
 def _chunks(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     while len(text) - start > CHUNK_CHARS:
-        cut = _SENTENCE_END.search(text, start + CHUNK_CHARS, start + CHUNK_CHARS + 10_000)
-        end = cut.end() if cut else start + CHUNK_CHARS
+        end = piece_end(text, start)
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
     return spans
+
+
+def piece_end(text: str, start: int) -> int:
+    """Where the piece of a long text that starts at ``start`` ends (the text
+    must hold at least ``CHUNK_CHARS`` + 10 000 characters after ``start``, or
+    all that is left)."""
+    cut = _SENTENCE_END.search(text, start + CHUNK_CHARS, start + CHUNK_CHARS + 10_000)
+    return cut.end() if cut else start + CHUNK_CHARS
+
+
+def extract_piece(doc: Document, options: Options) -> list[Figure]:
+    """The figures of one piece of a long input (``stream.py`` cuts it with
+    ``piece_end`` and sets ``options.county`` from all pieces)."""
+    return _extract(doc, 0, len(doc.text), options)
 
 
 def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) -> list[Figure]:
@@ -99,22 +120,27 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             continue          # read as a table below
         carry.enter(sent.paragraph)
         paragraph_time.enter(sent.paragraph)
-        quantities = find_quantities(sent.text)
-        paragraph_time.read(sent.text, quantities[0].start if quantities else None)
-        mentions = areas.between(sent.start, sent.start + len(sent.text))
-        if not quantities and not mentions and not may_name_area(sent.text):
-            continue          # nothing to place, nothing that changes the paragraph's subject
-        analysis = analyse(sent.text, sent.start, quantities, mentions, roles)
-        decisions = resolve_areas(analysis, areas, carry)
-        if not quantities:
-            continue
-        indicators = name_indicators(sent.text, quantities, analysis.area_words)
-        times = resolve_times(sent.text, quantities, sent.heading, sent.title, paragraph_time)
-        s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
-        sentence_text = " ".join(doc.text[s_start:s_end].split())
-        for q, naming, area, time in zip(quantities, indicators, decisions, times):
-            figures.append(_figure(doc, norm, sent, q, naming, area, time, sentence_text))
-    figures += [_table_figure(doc, norm, f, areas, sentences) for t in tables for f in t.figures]
+        # A sentence or figure that raises is skipped with a warning; the rest is kept.
+        with contained(doc.source, norm, sent.start):
+            quantities = find_quantities(sent.text)
+            paragraph_time.read(sent.text, quantities[0].start if quantities else None)
+            mentions = areas.between(sent.start, sent.start + len(sent.text))
+            if not quantities and not mentions and not may_name_area(sent.text):
+                continue          # nothing to place, nothing that changes the paragraph's subject
+            analysis = analyse(sent.text, sent.start, quantities, mentions, roles)
+            decisions = resolve_areas(analysis, areas, carry)
+            if not quantities:
+                continue
+            indicators = name_indicators(sent.text, quantities, analysis.area_words)
+            times = resolve_times(sent.text, quantities, sent.heading, sent.title, paragraph_time)
+            s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
+            sentence_text = " ".join(doc.text[s_start:s_end].split())
+            for q, naming, area, time in zip(quantities, indicators, decisions, times):
+                with contained(doc.source, norm, sent.start + q.start, "figure"):
+                    figures.append(_figure(doc, norm, sent, q, naming, area, time, sentence_text))
+    for f in (f for t in tables for f in t.figures):
+        with contained(doc.source, norm, f.start, "figure"):
+            figures.append(_table_figure(doc, norm, f, areas, sentences))
     figures.sort(key=lambda f: f.start)
     annotate(figures, areas.home)      # standard indicators (area columns come from the decisions)
     return _with_document_facts(figures, doc, sentences)
@@ -179,8 +205,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area
 
 
 def _std(value: Decimal, factor: Decimal) -> Decimal:
-    d = (value * factor).normalize()
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    return scaled(value, factor)
 
 
 def extract_text(text: str, source: str | None = None, county: str = "") -> list[Figure]:

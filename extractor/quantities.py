@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from . import rules
 from .models import Quantity
@@ -135,7 +135,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found.sort(key=lambda c: c.start)
     result = []
     for k, cand in enumerate(found):
-        if cand.value == 0 or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
+        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
             continue
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
@@ -152,8 +152,8 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     if tail and head.strip(" 余多几"):
         multiplier = tail.group("mult")
         factor = lex.multipliers[multiplier]
-        value = _exact(value / factor)
-        value_max = _exact(value_max / factor) if value_max is not None else None
+        value = _divided(value, factor)
+        value_max = _divided(value_max, factor) if value_max is not None else None
     if surface.startswith("百分之") or surface.startswith("千分之"):
         unit, end = ("%" if surface.startswith("百") else "‰"), span.end
     else:
@@ -255,7 +255,7 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
             low = first.value
         elif _has_tail_multiplier(text, spans[i], lex):
             # 5万至10万元: the low end carries its own multiplier
-            low = _exact(spans[i].reading.value / lex.multipliers.get(second.multiplier, Decimal(1)))
+            low = _divided(spans[i].reading.value, lex.multipliers.get(second.multiplier, Decimal(1)))
         else:
             low = spans[i].reading.value       # 100到120亿元: written in the unit of the high end
         high = abs(second.value)
@@ -284,6 +284,12 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if text.startswith(lex.excl_after, cand.end):
         return True
     return any(a <= cand.span.start < b for a, b in quoted)
+
+
+def _zero_band(cand: _Candidate) -> bool:
+    """0—3公里范围内, 0至6岁儿童: a range from zero marks out a band, not an
+    amount. A stated zero (安全事故0起, 死亡人数为0人) is a figure."""
+    return cand.value == 0 and cand.value_max is not None
 
 
 def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexicon) -> bool:
@@ -349,7 +355,30 @@ def split_multiplier(unit: str) -> tuple[Decimal, str]:
     return Decimal(1), unit
 
 
+def scaled(value: Decimal, factor: Decimal) -> Decimal:
+    """``value`` times ``factor``, exactly: 87.7 × 10⁸ -> 8770000000.
+
+    Decimal's default context keeps 28 digits: a longer product would be
+    rounded, and making it integral would raise. Here the precision is that
+    of the operands, so any value read gives its product."""
+    with localcontext(Context(prec=_digits(value) + _digits(factor))):
+        return _exact(value * factor)
+
+
+def _divided(value: Decimal, factor: Decimal) -> Decimal:
+    """``value`` over a multiplier (a power of ten), exactly."""
+    with localcontext(Context(prec=_digits(value) + _digits(factor) + 28)):
+        return _exact(value / factor)
+
+
 def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
-    d = d.normalize()
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    with localcontext(Context(prec=_digits(d))):
+        d = d.normalize()
+        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+def _digits(d: Decimal) -> int:
+    """Enough precision to hold ``d`` written out in full (1E+30: 31 digits)."""
+    sign, digits, exponent = d.as_tuple()
+    return len(digits) + max(exponent, 0) + 1

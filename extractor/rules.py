@@ -131,18 +131,52 @@ def _read_overlay(file: str) -> dict:
 
 
 def _check(file: str, where: str, builtin, value) -> None:
-    """The user's value has the shape of the built-in one."""
+    """The user's value has the shape of the built-in one: mappings of known
+    keys (or, in open mappings, values shaped like the built-in values), lists
+    of words that are not empty (an empty word matches everywhere: as an
+    exclusion it would drop every row), words, numbers."""
     if isinstance(builtin, dict):
         if not isinstance(value, dict):
             raise PatternsError(f"{file}: {where} should be a mapping")
         for key, sub in value.items():
-            if key not in builtin and not _open_mapping(where):
-                raise PatternsError(f"{file}: {where}.{key} is not a known key; "
-                                    f"known: {', '.join(map(str, builtin))}")
             if key in builtin:
                 _check(file, f"{where}.{key}", builtin[key], sub)
-    elif isinstance(builtin, list) and not isinstance(value, list):
-        raise PatternsError(f"{file}: {where} should be a list")
+            elif _open_mapping(where):
+                shape = _shape_of(builtin.values()) if builtin else _EMPTY_OPEN_MAPPINGS.get(where)
+                if shape is not None:
+                    _check(file, f"{where}.{key}", shape, sub)
+            else:
+                raise PatternsError(f"{file}: {where}.{key} is not a known key; "
+                                    f"known: {', '.join(map(str, builtin))}")
+    elif isinstance(builtin, list):
+        if not isinstance(value, list):
+            raise PatternsError(f"{file}: {where} should be a list")
+        if all(isinstance(item, str) for item in builtin):
+            for item in value:
+                if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
+                    raise PatternsError(f"{file}: {where} should hold words; {item!r} is not one")
+    elif isinstance(builtin, str):
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
+            raise PatternsError(f"{file}: {where} should be a word, not {value!r}")
+    elif isinstance(builtin, (int, float)) and not isinstance(builtin, bool):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise PatternsError(f"{file}: {where} should be a number, not {value!r}")
+
+
+def _shape_of(values):
+    """A built-in value standing for all the values of an open mapping (their
+    keys merged, when they are mappings)."""
+    values = list(values)
+    if all(isinstance(v, dict) for v in values):
+        merged: dict = {}
+        for v in values:
+            merged.update(v)
+        return merged
+    return values[0]
+
+
+# The shape of the values of open mappings that are empty as built in.
+_EMPTY_OPEN_MAPPINGS = {"indicators.aliases": "a word"}
 
 
 def _open_mapping(where: str) -> bool:

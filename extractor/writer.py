@@ -1,10 +1,14 @@
 """Write figures as CSV, JSON Lines, XLSX or Parquet.
 
-Values are exact, never floats: decimal text in CSV and JSON Lines,
-``decimal128(38, 10)`` in Parquet (28 integer and 10 fraction digits; the
-extractor only ever multiplies by 万/亿, so every figure fits, and one that
-does not is refused rather than rounded). XLSX holds numbers as Excel does
-(doubles, 15 significant digits); integral values are written as integers.
+Values are exact, never floats: decimal text in CSV and JSON Lines (where a
+missing number, ``value_max`` or ``std_value``, is ``null``). In Parquet a
+decimal column is ``decimal128(38, 10)`` (28 integer and 10 fraction digits)
+when its values fit, as nearly all do; else ``decimal128(38, s)`` with the
+scale its values need; if no decimal128 holds them all, the column is written
+as decimal text and a ``CountyFiguresWarning`` says so once. XLSX holds numbers
+as Excel does (doubles, 15 significant digits); integral values are written as
+integers; text that a spreadsheet would run as a formula is stored as a text
+cell; the header row is frozen and the columns have widths.
 
 CSV and JSON Lines stream each row as it comes. XLSX and Parquet are whole-file
 formats: they need a path and the file is finished by ``close()``.
@@ -161,7 +165,11 @@ def _csv_cells(f: Figure, excel: bool) -> list:
 
 
 def _jsonl_line(f: Figure) -> str:
-    return json.dumps(row(f), ensure_ascii=False) + "\n"
+    r = row(f)
+    for c in DECIMAL_COLUMNS:
+        if getattr(f, c) is None:
+            r[c] = None      # a missing number is null, not ""
+    return json.dumps(r, ensure_ascii=False) + "\n"
 
 
 def renderer(fmt: str, *, excel: bool = False):
@@ -188,14 +196,25 @@ def _render_jsonl(figures: Iterable[Figure]) -> str:
 
 
 class _XlsxWriter(Writer):
+    # column widths in characters (the text columns are cut off, not wrapped)
+    WIDTHS = {"county": 14, "indicator": 28, "value": 12, "unit": 8, "source": 24, "value_max": 10,
+              "qualifier": 10, "status": 8, "period": 14, "std_value": 16, "std_unit": 8,
+              "mention": 16, "start": 8, "end": 8, "sentence": 60, "year": 6, "url": 30, "published": 11,
+              "indicator_std": 20, "measure": 8, "adcode": 8, "province": 10, "prefecture": 12}
+
     def __init__(self, path: str | os.PathLike):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.utils import get_column_letter
 
-        self.path, self._illegal = path, ILLEGAL_CHARACTERS_RE
+        self.path, self._illegal, self._cell_type = path, ILLEGAL_CHARACTERS_RE, WriteOnlyCell
         # write_only keeps memory flat: rows go to a temporary file until save().
         self.book = Workbook(write_only=True)
         self.sheet = self.book.create_sheet("figures")
+        self.sheet.freeze_panes = "A2"
+        for k, c in enumerate(COLUMNS, start=1):      # (before the first row, in write-only mode)
+            self.sheet.column_dimensions[get_column_letter(k)].width = self.WIDTHS.get(c, 12)
         self.sheet.append(list(COLUMNS))
 
     def _write_row(self, f: Figure) -> None:
@@ -210,10 +229,18 @@ class _XlsxWriter(Writer):
                 return None
             return float(value) if "." in value else int(value)
         # Control characters are not allowed in XML; U+FFFD keeps the text's length.
-        return neutralise(self._illegal.sub("\ufffd", value))[:_XLSX_CELL_MAX]
+        text = self._illegal.sub("\ufffd", value)[:_XLSX_CELL_MAX]
+        if not text.startswith(_FORMULA_START):
+            return text
+        # A text cell, shown and kept as text when edited (quotePrefix), never
+        # a formula, and without an apostrophe added to the text.
+        cell = self._cell_type(self.sheet, value=text)
+        cell.data_type, cell.quotePrefix = "s", True
+        return cell
 
     def close(self) -> None:
-        self.book.save(self.path)
+        with open(self.path, "wb") as f:     # opened here: written in place, never created or removed
+            self.book.save(f)
 
 
 class _ParquetWriter(Writer):
@@ -224,10 +251,6 @@ class _ParquetWriter(Writer):
         except ImportError:
             raise WriterError(PARQUET_HINT) from None
         self.path, self._pa, self._pq = path, pa, pq
-        self.schema = pa.schema([
-            (c, pa.decimal128(38, 10) if c in DECIMAL_COLUMNS else pa.int64() if c in INT_COLUMNS
-             else pa.string())
-            for c in COLUMNS])
         self.columns: dict[str, list] = {c: [] for c in COLUMNS}
 
     def _write_row(self, f: Figure) -> None:
@@ -235,9 +258,62 @@ class _ParquetWriter(Writer):
             self.columns[c].append(getattr(f, c))
 
     def close(self) -> None:
+        pa = self._pa
+        fields, as_text = [], []
+        for c in COLUMNS:
+            if c in DECIMAL_COLUMNS:
+                kind = parquet_decimal(self.columns[c])
+                if kind is None:
+                    as_text.append(c)
+                    self.columns[c] = [None if v is None else decimal_text(v) for v in self.columns[c]]
+                fields.append((c, pa.string() if kind is None else pa.decimal128(*kind)))
+            else:
+                fields.append((c, pa.int64() if c in INT_COLUMNS else pa.string()))
+        if as_text:
+            self._say_text(as_text)
         try:
-            table = self._pa.Table.from_pydict(self.columns, schema=self.schema)
-        except self._pa.ArrowInvalid as e:    # a value decimal128(38, 10) cannot hold exactly
+            table = pa.Table.from_pydict(self.columns, schema=pa.schema(fields))
+        except pa.ArrowInvalid as e:
             reason = str(e).splitlines()[0]
             raise WriterError(f"cannot write Parquet exactly ({reason}); use csv or jsonl") from None
-        self._pq.write_table(table, self.path)
+        # Built in memory, then written: pyarrow would seek in the file (a FIFO
+        # cannot) and deletes the path when writing fails (a device node!).
+        sink = pa.BufferOutputStream()
+        self._pq.write_table(table, sink)
+        with open(self.path, "wb") as f:
+            f.write(sink.getvalue())
+
+    def _say_text(self, as_text: list[str]) -> None:
+        import warnings
+
+        from .faults import CountyFiguresWarning
+
+        column = as_text[0]
+        k = next(k for k, v in enumerate(self.columns[column])
+                 if v is not None and parquet_decimal([Decimal(v)]) != (_DECIMAL128_DIGITS, _DEFAULT_SCALE))
+        example = f"{self.columns[column][k]} in {self.columns['source'][k] or 'a text'} at {self.columns['start'][k]}"
+        warnings.warn(CountyFiguresWarning(
+            f"{self.path}: Parquet column{'s' if len(as_text) > 1 else ''} {', '.join(as_text)} written as "
+            f"decimal text: no Parquet decimal holds every value exactly (e.g. {example})"), stacklevel=3)
+
+
+_DECIMAL128_DIGITS = 38
+_DEFAULT_SCALE = 10
+
+
+def parquet_decimal(values: Iterable[Decimal | None]) -> tuple[int, int] | None:
+    """(precision, scale) of the decimal128 that holds every value exactly:
+    (38, 10) when they fit it, so that files of different runs share a
+    schema; else the scale the values need; None if no decimal128 can."""
+    integer = fraction = 0
+    for v in values:
+        if v is None:
+            continue
+        _, digits, exponent = v.as_tuple()
+        fraction = max(fraction, -exponent)
+        integer = max(integer, len(digits) + exponent)
+    if integer + _DEFAULT_SCALE <= _DECIMAL128_DIGITS and fraction <= _DEFAULT_SCALE:
+        return _DECIMAL128_DIGITS, _DEFAULT_SCALE
+    if integer + fraction <= _DECIMAL128_DIGITS:
+        return _DECIMAL128_DIGITS, fraction
+    return None

@@ -32,10 +32,10 @@ def test_files_of_a_dead_worker_are_read_in_the_main_process(tmp_path, monkeypat
     parent = os.getpid()
     whole_file = batch._whole_file
 
-    def dies_on_file_7(path, *args, **kwargs):
-        if path.endswith("07.txt") and os.getpid() != parent:
+    def dies_on_file_7(item, *args, **kwargs):
+        if item.path.endswith("07.txt") and os.getpid() != parent:
             os._exit(1)                   # as if killed for memory
-        return whole_file(path, *args, **kwargs)
+        return whole_file(item, *args, **kwargs)
 
     monkeypatch.setattr(batch, "_whole_file", dies_on_file_7)
     assert _rows(batch.process(paths, jobs=2)) == expected

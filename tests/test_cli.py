@@ -3,6 +3,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from extractor.cli import main
@@ -135,14 +136,62 @@ def test_interrupted_run_leaves_no_output_file(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     real = batch.stream_one
 
-    def interrupted(path, *a, **k):
-        if path.endswith("b.txt"):
+    def interrupted(item, *a, **k):
+        if item.path.endswith("b.txt"):
             raise KeyboardInterrupt
-        yield from real(path, *a, **k)
+        yield from real(item, *a, **k)
 
     monkeypatch.setattr(batch, "stream_one", interrupted)
     out = tmp_path / "rows.csv"
     result = run(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out), "-j", "1"])
-    assert result.exit_code != 0
+    assert result.exit_code == 130          # 128 + SIGINT, as a shell reports Ctrl-C
     assert not out.exists()
     assert not [f for f in tmp_path.iterdir() if f.name.startswith(".county-figures-")]
+
+
+def test_source_is_the_path_within_the_folder_given(tmp_path):
+    for county in ("房县", "竹山县"):
+        (tmp_path / "a" / county).mkdir(parents=True)
+        (tmp_path / "a" / county / "报告.txt").write_text("全县新建学校3所。", encoding="utf-8")
+    result = run(["extract", str(tmp_path / "a"), str(tmp_path / "a" / "房县" / "报告.txt")])
+    assert [r["source"] for r in csv.DictReader(io.StringIO(result.stdout))] == [
+        "房县/报告.txt", "竹山县/报告.txt", "报告.txt"]
+
+
+@pytest.mark.parametrize("fmt, said", [
+    ("jsonl", "county-figures: --excel applies to CSV only; jsonl output is written as usual\n"),
+    ("xlsx", "county-figures: --excel applies to CSV only; xlsx output is written as usual "
+             "(XLSX is always safe to open)\n"),
+    ("csv", ""),
+])
+def test_excel_outside_csv_is_said_not_ignored(tmp_path, fmt, said):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    result = run(["extract", str(p), "--excel", "-o", str(tmp_path / f"out.{fmt}")])
+    assert (result.exit_code, result.stderr) == (0, said)
+
+
+def test_an_unknown_county_is_bad_usage():
+    result = run(["extract", "-", "--county", "不存在县"], input=b"x")
+    assert result.exit_code == 2
+    assert "unknown county '不存在县'; give its full official name (e.g. 南昌县)" in result.stderr
+    short = run(["extract", "-", "--county", "竹溪"], input=b"x")
+    assert short.exit_code == 2 and "unknown county '竹溪'; did you mean 竹溪县?" in short.stderr
+
+
+def test_a_county_alias_stands_for_its_official_name():
+    result = run(["extract", "-", "--county", "门源县"], input="全县新建学校3所。".encode("utf-8"))
+    assert result.exit_code == 0
+    assert [r["county"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["门源回族自治县"]
+
+
+def test_help_lists_the_exit_statuses():
+    text = run(["extract", "--help"]).stdout
+    for line in ("0      every input read", "1      some input could not be read", "2      bad usage",
+                 "3      the output could not be written", "128+N  stopped by signal N: 130 Ctrl-C"):
+        assert line in text
+
+
+def test_stdin_is_named_stdin_in_messages():
+    result = run(["extract", "-"], input=b"\x00" * 100)
+    assert (result.exit_code, result.stderr) == (1, "county-figures: <stdin>: binary file, not text\n")

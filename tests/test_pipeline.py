@@ -119,3 +119,9 @@ def test_letter_spaced_pdf_figures_keep_their_indicators():
     text = "2023 年全县农作物总播种面积 52.6 万 亩,比上年增 长 1.4%。"
     got = [(r["indicator"], r["value"], r["unit"]) for r in rows(text, county="房县")]
     assert got == [("农作物总播种面积", "52.6", "万亩"), ("农作物总播种面积比上年增长", "1.4", "%")]
+
+
+def test_stated_zeros_are_figures_and_comment_counts_are_not():
+    text = "房县全年发生安全事故0起,因灾死亡人数为0人。\n评论0人参与,0条评论\n"
+    assert [(r["indicator"], r["value"], r["unit"]) for r in rows(text)] == [
+        ("发生安全事故", "0", "起"), ("因灾死亡人数", "0", "人")]

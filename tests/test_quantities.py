@@ -96,7 +96,6 @@ EXCLUSIONS = [
     ("万雅商贸中心一期开业,二期开工", []),                # project phases
     ("三次产业结构为11.8:48.3:39.9", []),                # ratios
     ("比重由19.4922.2658.25调整", []),                   # run-together numbers
-    ("评论0人参与", []),
 ]
 
 THRESHOLD_VS_FIGURE = [
@@ -122,13 +121,41 @@ BARE_HUNDREDS = [
     ("近百年来风貌未改", []),
 ]
 
+# A stated zero is a figure; a range from zero marks out a band.
+ZEROS = [
+    ("全年发生安全事故0起", [("0起", "0", "起", "", "")]),
+    ("因灾死亡人数为0人", [("0人", "0", "人", "", "")]),
+    ("火灾发生零次", [("零次", "0", "次", "", "")]),
+    ("价格涨幅为0.0%", [("0.0%", "0", "%", "", "")]),
+    ("沿河0至5公里范围内的村庄", []),
+    ("查处案件12起,一起抓落实,3起来", [("12起", "12", "起", "", "")]),
+]
+
 ALL = [("multipliers", c) for c in MULTIPLIERS] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
-    + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS]
+    + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS] \
+    + [("zeros", c) for c in ZEROS]
 
 
 @pytest.mark.parametrize("group, case", ALL, ids=[f"{g}:{c[0]}" for g, c in ALL])
 def test_quantities(group, case):
     sentence, expected = case
     assert found(sentence) == expected
+
+
+LONG = "1" * 29
+
+
+@pytest.mark.parametrize("sentence, value, std", [
+    (f"投资{LONG}元", LONG, LONG),                                # more digits than Decimal's default 28
+    (f"投资{LONG[:25]}万元", LONG[:25], LONG[:25] + "0000"),
+    (f"投资{LONG[:20]}.5亿元", LONG[:20] + ".5", LONG[:20] + "50000000"),
+    (f"投资{LONG[:27]}亿元", LONG[:27], LONG[:27] + "00000000"),  # 亿 read within the number, then split off
+])
+def test_long_numbers_are_exact(sentence, value, std):
+    from extractor.quantities import scaled
+
+    (q,) = find_quantities(sentence)
+    assert decimal_text(q.value) == value
+    assert decimal_text(scaled(q.value, q.std_factor)) == std

@@ -35,6 +35,13 @@ def test_own_unit_exclusion_and_alias(tmp_path):
     ("units:\n  familes: {}\n", "units.familes is not a known key"),
     ("exclusions:\n  after: 强\n", "exclusions.after should be a list"),
     ("units: [\n", "not valid YAML"),
+    ("indicators:\n  aliases:\n    生产总值: [地区生产总值, GDP]\n",
+     "indicators.aliases.生产总值 should be a word, not ['地区生产总值', 'GDP']"),
+    ('exclusions:\n  after: [示范, ""]\n', "exclusions.after should hold words; '' is not one"),
+    ("exclusions:\n  before: [~]\n", "exclusions.before should hold words; None is not one"),
+    ('units:\n  families:\n    water:\n      units: ["  "]\n', "units.families.water.units should hold words"),
+    ("units:\n  multipliers:\n    兆: many\n", "units.multipliers.兆 should be a number, not 'many'"),
+    ("qualifiers:\n  not_after:\n    过: 通\n", "qualifiers.not_after.过 should be a list"),
 ])
 def test_bad_rules_file_is_a_usage_error_with_a_clear_message(tmp_path, content, message):
     result = CliRunner().invoke(main, ["extract", "-", "--patterns", write(tmp_path, content)], input=b"x")
@@ -49,3 +56,9 @@ def test_patterns_command_lists_sources(tmp_path):
     assert f"exclusions: patterns/exclusions.yaml + {mine}" in result.stdout
     shown = CliRunner().invoke(main, ["patterns", "--show", "qualifiers"])
     assert "more_than" in shown.stdout
+
+
+def test_a_new_unit_family_of_the_right_shape_is_accepted(tmp_path):
+    mine = write(tmp_path, "units:\n  families:\n    water:\n      units: [方水]\n")
+    rules.use_overlays([mine])
+    assert [(str(f.value), f.unit) for f in extract_text("全县节约用水300方水。")] == [("300", "方水")]

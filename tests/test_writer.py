@@ -110,8 +110,15 @@ def test_csv_streams_each_batch_before_close():
 
 def test_jsonl_round_trip(tmp_path):
     lines = written("jsonl", [GDP, FALL], tmp_path).read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line) for line in lines] == [row(GDP), row(FALL)]
+    assert [json.loads(line) for line in lines] == [{**row(GDP), "value_max": None}, row(FALL)]
     assert json.loads(lines[0])["value"] == "87.7" and json.loads(lines[1])["start"] == 3
+
+
+def test_jsonl_missing_numbers_are_null_and_empty_text_stays_text(tmp_path):
+    bare = Figure(county="", indicator="新建学校", value=Decimal("3"), unit="所")
+    (line,) = written("jsonl", [bare], tmp_path).read_text(encoding="utf-8").splitlines()
+    r = json.loads(line)
+    assert (r["value"], r["value_max"], r["std_value"], r["county"], r["period"]) == ("3", None, None, "", "")
 
 
 def test_xlsx_read_back(tmp_path):
@@ -123,10 +130,26 @@ def test_xlsx_read_back(tmp_path):
     gdp, fall, control = (dict(zip(COLUMNS, r)) for r in (gdp, fall, control))
     assert (gdp["value"], gdp["std_value"], gdp["value_max"]) == (87.7, 8770000000, None)
     assert isinstance(gdp["std_value"], int) and (gdp["start"], gdp["end"]) == (10, 16)
-    assert (fall["value"], fall["value_max"], fall["indicator"]) == (-0.5, -0.25, "'=SUM(A1)")
-    assert fall["mention"] == "'-0.5%"
+    assert (fall["value"], fall["value_max"], fall["indicator"]) == (-0.5, -0.25, "=SUM(A1)")
+    assert fall["mention"] == "-0.5%"
     assert control["mention"] == "3\ufffd亿元"      # XML cannot hold \x0b; the row is kept
     assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
+
+
+def test_xlsx_formula_text_is_a_text_cell_with_a_frozen_header_and_widths(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(written("xlsx", [GDP, FALL], tmp_path)).active
+    indicator = sheet.cell(row=3, column=COLUMNS.index("indicator") + 1)
+    assert (indicator.value, indicator.data_type, indicator.quotePrefix) == ("=SUM(A1)", "s", True)
+    plain = sheet.cell(row=2, column=COLUMNS.index("indicator") + 1)
+    assert (plain.value, plain.quotePrefix) == ("地区生产总值", False)
+    assert sheet.freeze_panes == "A2"
+    from openpyxl.utils import get_column_letter
+
+    def width(column):
+        return sheet.column_dimensions[get_column_letter(COLUMNS.index(column) + 1)].width
+
+    assert (width("indicator"), width("sentence")) == (28, 60)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "parquet"])
@@ -149,13 +172,48 @@ def test_parquet_read_back_exact(tmp_path):
     assert (gdp["county"], gdp["start"], gdp["end"]) == ("房县", 10, 16)
 
 
-def test_parquet_refuses_a_value_it_cannot_hold_exactly(tmp_path):
-    pytest.importorskip("pyarrow")
-    tiny = Figure(county="房县", indicator="x", value=Decimal("0.00000000001"), unit="%")
-    w = make_writer("parquet", str(tmp_path / "out.parquet"))
-    w.write([tiny])
-    with pytest.raises(WriterError, match="cannot write Parquet exactly"):
-        w.close()
+def _with_value(value, source="b.txt"):
+    return Figure(county="房县", indicator="x", value=Decimal(value), unit="%", source=source, start=7,
+                  std_value=Decimal(value))
+
+
+@pytest.mark.parametrize("values, kind", [
+    (["87.7", "-0.5"], (38, 10)),                                   # the usual schema
+    (["3.123456789012345", "87.7"], (38, 15)),                      # more decimals: a wider scale
+    (["1" * 29, "0.5"], (38, 1)),                                   # more integer digits: a narrower one
+    (["1" * 29, "3.123456789012345"], None),                        # 44 digits: no decimal128 holds both
+])
+def test_parquet_decimal_fits_the_data(values, kind):
+    from extractor.writer import parquet_decimal
+
+    assert parquet_decimal([Decimal(v) for v in values] + [None]) == kind
+
+
+def test_parquet_keeps_every_value_exactly(tmp_path, recwarn):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    values = ["3.123456789012345", "87.7", "0.00000000001"]
+    table = pq.read_table(written("parquet", [_with_value(v) for v in values], tmp_path))
+    assert table.schema.field("value").type == pa.decimal128(38, 15)
+    assert [r["value"] for r in table.to_pylist()] == [Decimal(v) for v in values]
+    assert not recwarn.list
+
+
+def test_parquet_writes_a_column_no_decimal_holds_as_text_and_says_so_once(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from extractor.faults import CountyFiguresWarning
+
+    values = ["1" * 29, "3.123456789012345", "87.7"]
+    with pytest.warns(CountyFiguresWarning) as caught:
+        path = written("parquet", [_with_value(v, source=f"{k}.txt") for k, v in enumerate(values)], tmp_path)
+    assert [str(w.message) for w in caught] == [
+        f"{path}: Parquet columns value, std_value written as decimal text: no Parquet decimal holds every "
+        f"value exactly (e.g. {'1' * 29} in 0.txt at 7)"]
+    table = pq.read_table(path)
+    assert table.schema.field("value").type == pa.string()
+    assert [r["value"] for r in table.to_pylist()] == values
+    assert table.schema.field("value_max").type == pa.decimal128(38, 10)
 
 
 def test_parquet_without_pyarrow_says_how_to_get_it(tmp_path, monkeypatch):
