@@ -65,8 +65,11 @@ def input_options(command):
               help="Output format (default: from the -o extension, else csv).")
 @click.option("--excel", is_flag=True, help="CSV for Excel/WPS: UTF-8 with BOM, formulas neutralised "
                                             "(XLSX output is always safe).")
+@click.option("--explain", is_flag=True,
+              help="Add the column rules: the ids of the rules that decided each row's indicator, "
+                   "area, period and status (see patterns/*.yaml).")
 @input_options
-def extract(inputs, output, fmt, excel, **reading) -> None:
+def extract(inputs, output, fmt, excel, explain, **reading) -> None:
     """Read PATH... (files, folders, or - for stdin) and write one row per figure.
 
     Folders are walked for .txt, .html and .htm files in sorted order
@@ -85,10 +88,10 @@ def extract(inputs, output, fmt, excel, **reading) -> None:
              + (" (XLSX is always safe to open)" if fmt == "xlsx" else ""))
     with _writing(output, run.progress) as (out, target):
         try:
-            writer = make_writer(fmt, target, excel=excel)
+            writer = make_writer(fmt, target, excel=excel, explain=explain)
         except WriterError as e:
             raise click.UsageError(str(e)) from None
-        for result in run.results(render=renderer(fmt, excel=excel)):
+        for result in run.results(render=renderer(fmt, excel=excel, explain=explain)):
             if result.text:
                 writer.write_text(result.text)
             elif result.figures:         # (an input that failed half-way keeps its rows so far)

@@ -20,16 +20,17 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .models import COLUMNS, Document
+from .models import Document
 from .pipeline import Options, extract_document
 from .reader import SUFFIXES, Input, InputError, iter_inputs, read_document
-from .writer import DECIMAL_COLUMNS, INT_COLUMNS
+from .writer import DECIMAL_COLUMNS, INT_COLUMNS, columns
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLike,
-                  county: str = "", sources: str | os.PathLike | None = None) -> pd.DataFrame:
+                  county: str = "", sources: str | os.PathLike | None = None,
+                  explain: bool = False) -> pd.DataFrame:
     """One row per figure of the given inputs.
 
     Each item is a path (a file, or a folder walked like the CLI does) or an
@@ -38,7 +39,8 @@ def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLik
     is the county every input is about, when the texts may not say. ``sources``
     is a sources manifest for the files (see ``sources.py``; its problems are
     ``SourcesWarning``s, a manifest that cannot be read raises
-    ``sources.SourcesError``). An input that cannot be read raises
+    ``sources.SourcesError``). ``explain`` adds the column ``rules``, the ids
+    of the rules that decided each row. An input that cannot be read raises
     ``reader.InputError``.
     """
     if isinstance(paths_or_texts, (str, os.PathLike)):
@@ -55,7 +57,7 @@ def extract_frame(paths_or_texts: Iterable[str | os.PathLike] | str | os.PathLik
     return pd.DataFrame({
         c: pd.Series([getattr(f, c) for f in figures],
                      dtype=object if c in DECIMAL_COLUMNS else "Int64" if c in INT_COLUMNS else "string")
-        for c in COLUMNS})
+        for c in columns(explain)})
 
 
 def _documents(items: list[tuple[int, str | list[Input]]], sources: dict) -> Iterator[Document]:

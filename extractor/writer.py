@@ -50,21 +50,30 @@ def format_for(path: str | None, override: str | None = None) -> str:
     return _EXTENSIONS.get(os.path.splitext(path or "")[1].lower(), "csv")
 
 
-def make_writer(fmt: str, out: IO[str] | str | os.PathLike, *, excel: bool = False) -> Writer:
+def columns(explain: bool = False) -> tuple[str, ...]:
+    """The output's columns; ``explain`` adds ``rules`` (the ids of the rules
+    that decided each row's indicator, area, period and status)."""
+    return COLUMNS + ("rules",) if explain else COLUMNS
+
+
+def make_writer(fmt: str, out: IO[str] | str | os.PathLike, *, excel: bool = False,
+                explain: bool = False) -> Writer:
     """A writer of ``fmt`` rows to ``out``, an open text stream or a file path.
 
     ``excel`` makes CSV safe to open in a spreadsheet (BOM, no formulas); XLSX
     is always safe and the other formats are not opened by spreadsheets.
+    ``explain`` adds the column ``rules``.
     """
+    cols = columns(explain)
     if fmt == "csv":
-        return _CsvWriter(out, excel=excel)
+        return _CsvWriter(out, excel=excel, cols=cols)
     if fmt == "jsonl":
-        return _JsonlWriter(out)
+        return _JsonlWriter(out, cols=cols)
     if fmt not in FORMATS:
         raise WriterError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not isinstance(out, (str, os.PathLike)):
         raise WriterError(f"{fmt} output needs -o FILE")
-    return _XlsxWriter(out) if fmt == "xlsx" else _ParquetWriter(out)
+    return _XlsxWriter(out, cols=cols) if fmt == "xlsx" else _ParquetWriter(out, cols=cols)
 
 
 def decimal_text(d: Decimal | None) -> str:
@@ -86,7 +95,7 @@ def row(f: Figure) -> dict:
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
         "url": f.url, "published": f.published,
         "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
-        "province": f.province, "prefecture": f.prefecture,
+        "province": f.province, "prefecture": f.prefecture, "rules": f.rules,
     }
 
 
@@ -116,7 +125,8 @@ class Writer:
 class _TextWriter(Writer):
     """A line-oriented format on a text stream, or on a file it opens itself."""
 
-    def __init__(self, out: IO[str] | str | os.PathLike):
+    def __init__(self, out: IO[str] | str | os.PathLike, cols: tuple[str, ...] = COLUMNS):
+        self.cols = cols
         self._owned = isinstance(out, (str, os.PathLike))
         self.out = open(out, "w", encoding="utf-8", newline="") if self._owned else out
 
@@ -138,61 +148,61 @@ class _TextWriter(Writer):
 
 
 class _CsvWriter(_TextWriter):
-    def __init__(self, out, *, excel: bool = False):
-        super().__init__(out)
+    def __init__(self, out, *, excel: bool = False, cols: tuple[str, ...] = COLUMNS):
+        super().__init__(out, cols)
         self.excel = excel
         if excel:
             self.out.write("\ufeff")      # without a BOM Excel reads UTF-8 as the local code page
         # CRLF (RFC 4180) also makes the csv module quote a field holding a bare CR,
         # which readers would otherwise take for a line break and split the row.
         self._csv = csv.writer(self.out, lineterminator="\r\n")
-        self._csv.writerow(COLUMNS)
+        self._csv.writerow(cols)
 
     def _write_row(self, f: Figure) -> None:
-        self._csv.writerow(_csv_cells(f, self.excel))
+        self._csv.writerow(_csv_cells(f, self.excel, self.cols))
 
 
 class _JsonlWriter(_TextWriter):
     def _write_row(self, f: Figure) -> None:
-        self.out.write(_jsonl_line(f))
+        self.out.write(_jsonl_line(f, self.cols))
 
 
-def _csv_cells(f: Figure, excel: bool) -> list:
+def _csv_cells(f: Figure, excel: bool, cols: tuple[str, ...] = COLUMNS) -> list:
     r = row(f)
     if excel:
         r = {c: v if c in DECIMAL_COLUMNS or c in INT_COLUMNS else neutralise(v) for c, v in r.items()}
-    return [r[c] for c in COLUMNS]
+    return [r[c] for c in cols]
 
 
-def _jsonl_line(f: Figure) -> str:
+def _jsonl_line(f: Figure, cols: tuple[str, ...] = COLUMNS) -> str:
     r = row(f)
     for c in DECIMAL_COLUMNS:
         if getattr(f, c) is None:
             r[c] = None      # a missing number is null, not ""
-    return json.dumps(r, ensure_ascii=False) + "\n"
+    return json.dumps({c: r[c] for c in cols}, ensure_ascii=False) + "\n"
 
 
-def renderer(fmt: str, *, excel: bool = False):
+def renderer(fmt: str, *, excel: bool = False, explain: bool = False):
     """For the line formats (csv, jsonl), a picklable function that renders
     figures as the text ``make_writer(fmt, ...)`` would write for them (no
     header), so worker processes can do it; None for the other formats."""
     if fmt == "csv":
-        return partial(_render_csv, excel=excel)
+        return partial(_render_csv, excel=excel, cols=columns(explain))
     if fmt == "jsonl":
-        return _render_jsonl
+        return partial(_render_jsonl, cols=columns(explain))
     return None
 
 
-def _render_csv(figures: Iterable[Figure], excel: bool = False) -> str:
+def _render_csv(figures: Iterable[Figure], excel: bool = False, cols: tuple[str, ...] = COLUMNS) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for f in figures:
-        writer.writerow(_csv_cells(f, excel))
+        writer.writerow(_csv_cells(f, excel, cols))
     return buffer.getvalue()
 
 
-def _render_jsonl(figures: Iterable[Figure]) -> str:
-    return "".join(_jsonl_line(f) for f in figures)
+def _render_jsonl(figures: Iterable[Figure], cols: tuple[str, ...] = COLUMNS) -> str:
+    return "".join(_jsonl_line(f, cols) for f in figures)
 
 
 class _XlsxWriter(Writer):
@@ -200,26 +210,26 @@ class _XlsxWriter(Writer):
     WIDTHS = {"county": 14, "indicator": 28, "value": 12, "unit": 8, "source": 24, "value_max": 10,
               "qualifier": 10, "status": 8, "period": 14, "std_value": 16, "std_unit": 8,
               "mention": 16, "start": 8, "end": 8, "sentence": 60, "year": 6, "url": 30, "published": 11,
-              "indicator_std": 20, "measure": 8, "adcode": 8, "province": 10, "prefecture": 12}
+              "indicator_std": 20, "measure": 8, "adcode": 8, "province": 10, "prefecture": 12, "rules": 40}
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, cols: tuple[str, ...] = COLUMNS):
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.utils import get_column_letter
 
-        self.path, self._illegal, self._cell_type = path, ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+        self.path, self._illegal, self._cell_type, self.cols = path, ILLEGAL_CHARACTERS_RE, WriteOnlyCell, cols
         # write_only keeps memory flat: rows go to a temporary file until save().
         self.book = Workbook(write_only=True)
         self.sheet = self.book.create_sheet("figures")
         self.sheet.freeze_panes = "A2"
-        for k, c in enumerate(COLUMNS, start=1):      # (before the first row, in write-only mode)
+        for k, c in enumerate(cols, start=1):      # (before the first row, in write-only mode)
             self.sheet.column_dimensions[get_column_letter(k)].width = self.WIDTHS.get(c, 12)
-        self.sheet.append(list(COLUMNS))
+        self.sheet.append(list(cols))
 
     def _write_row(self, f: Figure) -> None:
         r = row(f)
-        self.sheet.append([self._cell(c, r[c]) for c in COLUMNS])
+        self.sheet.append([self._cell(c, r[c]) for c in self.cols])
 
     def _cell(self, column: str, value):
         if column in INT_COLUMNS:
@@ -244,23 +254,23 @@ class _XlsxWriter(Writer):
 
 
 class _ParquetWriter(Writer):
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, cols: tuple[str, ...] = COLUMNS):
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
             raise WriterError(PARQUET_HINT) from None
         self.path, self._pa, self._pq = path, pa, pq
-        self.columns: dict[str, list] = {c: [] for c in COLUMNS}
+        self.columns: dict[str, list] = {c: [] for c in cols}
 
     def _write_row(self, f: Figure) -> None:
-        for c in COLUMNS:
+        for c in self.columns:
             self.columns[c].append(getattr(f, c))
 
     def close(self) -> None:
         pa = self._pa
         fields, as_text = [], []
-        for c in COLUMNS:
+        for c in self.columns:
             if c in DECIMAL_COLUMNS:
                 kind = parquet_decimal(self.columns[c])
                 if kind is None:

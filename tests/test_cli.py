@@ -195,3 +195,25 @@ def test_help_lists_the_exit_statuses():
 def test_stdin_is_named_stdin_in_messages():
     result = run(["extract", "-"], input=b"\x00" * 100)
     assert (result.exit_code, result.stderr) == (1, "county-figures: <stdin>: binary file, not text\n")
+
+
+def test_explain_adds_the_rules_that_decided_each_row(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("十堰市生产总值增长6%,房县增长7%。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(a), "--county", "房县", "--explain"])
+    assert result.exit_code == 0
+    got = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["county"], r["rules"]) for r in got] == [
+        ("十堰市", "indicator:clause_before area:area_clause_place period:period_none status:status_actual"),
+        ("房县", "indicator:takes_subject area:area_clause_place period:period_none status:status_actual"),
+    ]
+    plain = CliRunner().invoke(main, ["extract", str(a), "--county", "房县"])
+    assert "rules" not in plain.stdout.splitlines()[0].split(",")
+
+
+def test_every_row_names_its_four_deciding_rules(tmp_path):
+    from extractor import extract_text
+
+    text = "2024年工作展望\n全县新签约项目30个,总投资120亿元。房县、竹山县分别增长5%、6%。\n| 品种 | 产量(吨) |\n| 稻谷 | 1200 |\n"
+    for f in extract_text(text, county="十堰市"):
+        assert [part.split(":")[0] for part in f.rules.split()] == ["indicator", "area", "period", "status"], f.rules
