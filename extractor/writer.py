@@ -95,8 +95,13 @@ def row(f: Figure) -> dict:
         "mention": f.mention, "start": f.start, "end": f.end, "sentence": f.sentence,
         "url": f.url, "published": f.published,
         "indicator_std": f.indicator_std, "measure": f.measure, "adcode": f.adcode,
-        "province": f.province, "prefecture": f.prefecture, "rules": f.rules,
+        "province": f.province, "prefecture": f.prefecture,
     }
+
+
+def _full_row(f: Figure) -> dict:
+    """``row`` and the rules that decided it (written with --explain)."""
+    return {**row(f), "rules": f.rules}
 
 
 def neutralise(text: str) -> str:
@@ -168,14 +173,14 @@ class _JsonlWriter(_TextWriter):
 
 
 def _csv_cells(f: Figure, excel: bool, cols: tuple[str, ...] = COLUMNS) -> list:
-    r = row(f)
+    r = _full_row(f)
     if excel:
         r = {c: v if c in DECIMAL_COLUMNS or c in INT_COLUMNS else neutralise(v) for c, v in r.items()}
     return [r[c] for c in cols]
 
 
 def _jsonl_line(f: Figure, cols: tuple[str, ...] = COLUMNS) -> str:
-    r = row(f)
+    r = _full_row(f)
     for c in DECIMAL_COLUMNS:
         if getattr(f, c) is None:
             r[c] = None      # a missing number is null, not ""
@@ -228,7 +233,7 @@ class _XlsxWriter(Writer):
         self.sheet.append(list(cols))
 
     def _write_row(self, f: Figure) -> None:
-        r = row(f)
+        r = _full_row(f)
         self.sheet.append([self._cell(c, r[c]) for c in self.cols])
 
     def _cell(self, column: str, value):

@@ -256,6 +256,6 @@ def test_review_lists_what_it_could_not_read_and_exits_one(tmp_path):
 
 def test_review_takes_extracts_input_options():
     options = {c.name: [o.opts for o in c.params] for c in main.commands.values()}
-    shared = [o for o in options["extract"] if o not in (["-o", "--output"], ["--format"], ["--excel"])]
+    shared = [o for o in options["extract"] if o not in (["-o", "--output"], ["--format"], ["--excel"], ["--explain"])]
     assert shared and all(o in options["review"] for o in shared)
     assert run(["review", "x", "--patterns", "/nonexistent.yaml"]).exit_code == 2
