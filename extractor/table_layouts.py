@@ -1,0 +1,511 @@
+"""Where the tables of a text are and how their cells line up.
+
+A table is written in one of these layouts:
+
+- pipe rows: cells between ``|``, with or without outer pipes. A row may
+  wrap over lines (a line without the closing pipe goes on in the next), or
+  be opened by a line holding only ``|`` with one cell a line after it.
+  A web page's ``<table>`` reaches here as pipe rows (normalise.py);
+- tab-separated rows (a run of tabs may pad to a tab stop);
+- space-aligned columns, as PDF text and ``<pre>`` blocks come (ASCII or
+  ideographic spaces): the columns are found from the positions the rows
+  share, counted in characters or in display width, whichever lines up
+  more rows;
+- one cell per line (pages and PDFs copied as text): the row length is the
+  repeating pattern of labels and numbers.
+
+Each table is a ``Grid``: the lines just above it (title, unit line), its
+header rows and body rows of cells, and the rows that cannot be aligned with
+the header (reported by the pipeline, never shifted into another column).
+What the cells mean is read by tables.py. Rules: ``patterns/tables.yaml``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import rules
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int        # offsets in the normalised text
+    end: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    before: tuple[Cell, ...]                 # the lines just above: title, unit line
+    header: tuple[tuple[Cell, ...], ...]     # header rows as written
+    rows: tuple[tuple[Cell, ...], ...]       # body rows, each ``width * groups`` cells
+    width: int
+    start: int
+    end: int
+    skipped: tuple[Cell, ...] = ()           # whole rows that do not line up with the header
+    labels: int = 0                          # leading label columns; 0: from the cells
+    groups: int = 1                          # column groups side by side (one cell per line)
+
+
+@rules.compiled
+def _cfg() -> dict:
+    cfg = dict(rules.load("tables"))
+    cfg["unit_line_re"] = re.compile(cfg["unit_line"])
+    cfg["note_line_re"] = re.compile(cfg["note_line"])
+    cfg["title_line_re"] = re.compile(cfg["title_line"])
+    return cfg
+
+
+# ------------------------------------------------------------------ cells
+_NUMBER = re.compile(r"(?P<num>[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>\S{0,8})")
+_EMPTY_CELL = frozenset({"-", "—", "--", "——", "…", "……", "/", "－", "×", "x"})
+_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+
+
+def read_cell(text: str) -> tuple[Decimal, str] | None:
+    """(value, unit as written) of a cell holding a number and at most a
+    unit (12.5, 1,250万吨, -3.2%), else None."""
+    m = _NUMBER.fullmatch(text.replace(" ", ""))
+    if m is None:
+        return None
+    unit = m.group("unit").replace("％", "%")
+    if unit and not is_unit(unit):
+        return None
+    return Decimal(m.group("num").replace(",", "").replace("−", "-")), unit
+
+
+def is_unit(text: str) -> bool:
+    """A unit with or without its multiplier (吨, 万吨, %), or a bare multiplier (万)."""
+    from .quantities import lexicon, split_multiplier
+
+    lex = lexicon()
+    return (text in ("%", "‰") or text in lex.kinds or text in lex.multipliers
+            or split_multiplier(text)[1] in lex.kinds)
+
+
+def is_value(text: str) -> bool:
+    """A number cell or a cell left empty on purpose (-, —, …)."""
+    return text in _EMPTY_CELL or read_cell(text) is not None
+
+
+def _has_number(row) -> bool:
+    return any(read_cell(c.text) for c in row[1:])
+
+
+def _is_year_row(row) -> bool:
+    """指标 | 2022 | 2023: a header of years, not a row of figures."""
+    values = [c.text.replace(" ", "") for c in row[1:]]
+    return (len(values) >= 1 and all(_YEAR.fullmatch(v) for v in values)
+            and read_cell(row[0].text) is None)
+
+
+# ------------------------------------------------------------------ lines
+@dataclass(frozen=True)
+class _Line:
+    text: str       # stripped
+    start: int      # offset of the stripped text
+    end: int
+    raw: str        # the whole line, leading spaces kept (for positions)
+    raw_start: int
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for m in _LINE.finditer(text):
+        raw = m.group().rstrip("\r")
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(stripped, m.start() + lead, m.start() + lead + len(stripped), raw, m.start()))
+    return out
+
+
+def find_grids(text: str) -> list[Grid]:
+    """Every table of ``text``, in order."""
+    lines = _lines(text)
+    grids: list[Grid] = []
+    i, floor = 0, 0          # floor: the first line not taken by the table before
+    while i < len(lines):
+        for block in (_pipe_block, _tab_block, _spaced_block, _flat_block):
+            found = block(lines, i, floor)
+            if found is not None:
+                grid, i = found
+                if grid is not None:
+                    grids.append(grid)
+                    floor = i
+                break
+        else:
+            i += 1
+    return grids
+
+
+def _is_furniture(line: _Line) -> bool:
+    """A unit line, a title (表1 …) or a notes line (注:…): never a row."""
+    cfg = _cfg()
+    return bool(cfg["unit_line_re"].match(line.text) or cfg["title_line_re"].match(line.text)
+                or cfg["note_line_re"].match(line.text))
+
+
+def _before(lines: list[_Line], i: int, floor: int) -> tuple[Cell, ...]:
+    """The title and unit lines right above line ``i`` (at most two)."""
+    cfg = _cfg()
+    out: list[Cell] = []
+    k = i - 1
+    while k >= max(floor, i - 2):
+        t = lines[k].text
+        if not (cfg["unit_line_re"].match(t) or cfg["title_line_re"].match(t)
+                or (len(t) <= cfg["max_title_length"] and t[-1] not in "。;；,，:：!?！？")):
+            break
+        out.insert(0, Cell(t, lines[k].start, lines[k].end))
+        k -= 1
+    return tuple(out)
+
+
+def _grid(before, rows: list[list[Cell]], start: int, end: int, header_end: int | None = None,
+          skipped=()) -> Grid | None:
+    """Header rows, then body rows of one length; rows of another length
+    that hold a number are skipped, rows without one left out."""
+    cfg = _cfg()
+    rows = [r for r in rows if r]
+    before = list(before)
+    # a unit line written as the first row of the table (| 单位:万元 | | |)
+    while rows and len([c for c in rows[0] if c.text]) == 1 and cfg["unit_line_re"].match(
+            next(c.text for c in rows[0] if c.text)):
+        before.append(next(c for c in rows[0] if c.text))
+        rows = rows[1:]
+        header_end = header_end - 1 if header_end else header_end
+    if header_end is None:
+        header_end = next((k for k, r in enumerate(rows) if _has_number(r) and not (k == 0 and _is_year_row(r))),
+                          len(rows))
+    header, body = rows[:header_end], rows[header_end:]
+    numbered = [r for r in body if _has_number(r)]
+    if not numbered:
+        return None
+    counts = Counter(len(r) for r in numbered)
+    width = max(counts, key=lambda n: (counts[n], n))
+    if width < 2:
+        return None
+    aligned, skipped = [], list(skipped)
+    for r in body:
+        if len(r) == width:
+            aligned.append(tuple(r))
+        elif _has_number(r):
+            written = [c for c in r if c.text]
+            skipped.append(Cell(" | ".join(c.text for c in r), written[0].start, written[-1].end))
+    return Grid(tuple(before), tuple(tuple(r) for r in header[-3:]), tuple(aligned), width, start, end,
+                tuple(skipped))
+
+
+# ------------------------------------------------------------------ pipe rows
+def _pipe_block(lines, i, floor):
+    if "|" not in lines[i].text or _is_furniture(lines[i]):
+        return None
+    j = i
+    while j < len(lines) and "|" in lines[j].text:
+        j += 1
+    block = lines[i:j]
+    rows, header_end = _pipe_rows(block)
+    grid = _grid(_before(lines, i, floor), rows, block[0].start, block[-1].end, header_end)
+    return grid, j
+
+
+_RULE_ROW = re.compile(r"[|\-:—=+ ]+")
+
+
+def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
+    """The rows of a pipe block, and how many rows stand above a markdown
+    rule line (|---|---|) if there is one."""
+    if any(line.text.strip("| ") == "" for line in block) and sum(
+            len(_pipe_cells(line)) <= 1 for line in block) > len(block) // 2:
+        return _marked_rows(block), None
+    closing = sum(line.text.endswith("|") for line in block) > len(block) // 2
+    rows: list[list[Cell]] = []
+    header_end = None
+    pending: list[Cell] | None = None
+    for line in block:
+        if _RULE_ROW.fullmatch(line.text) and "-" in line.text:
+            header_end = len(rows)
+            continue
+        cells = _pipe_cells(line)
+        if pending is not None:
+            if pending and cells and not line.text.startswith("|"):
+                last, first = pending[-1], cells[0]     # the cell goes on in this line
+                cells = pending[:-1] + [Cell(last.text + first.text, last.start, first.end)] + cells[1:]
+            else:
+                cells = pending + cells
+            pending = None
+        if closing and not line.text.endswith("|"):
+            pending = cells
+            continue
+        rows.append(cells)
+    if pending:
+        rows.append(pending)
+    return rows, header_end
+
+
+def _marked_rows(block: list[_Line]) -> list[list[Cell]]:
+    """| on a line of its own opens a row; the cells follow one a line."""
+    rows: list[list[Cell]] = []
+    for line in block:
+        if line.text.strip("| ") == "":
+            rows.append([])
+            continue
+        if not rows:
+            rows.append([])
+        rows[-1].extend(_pipe_cells(line))
+    return rows
+
+
+def _pipe_cells(line: _Line) -> list[Cell]:
+    cells, pos = [], line.start
+    for part in line.text.split("|"):
+        stripped = part.strip()
+        offset = pos + (len(part) - len(part.lstrip()))
+        cells.append(Cell(stripped, offset, offset + len(stripped)))
+        pos += len(part) + 1
+    if cells and not cells[0].text:
+        cells = cells[1:]          # | a | b |: the outer pipes
+    if cells and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
+
+
+# ------------------------------------------------------------------ tabs
+def _tab_block(lines, i, floor):
+    if "\t" not in lines[i].text or _is_furniture(lines[i]):
+        return None
+    j = i
+    while j < len(lines) and "\t" in lines[j].text:
+        j += 1
+    block = lines[i:j]
+    by_tab = [_split_cells(line, re.compile(r"\t")) for line in block]
+    by_run = [_split_cells(line, re.compile(r"\t+")) for line in block]
+    rows = by_tab if _consistent(by_tab) >= _consistent(by_run) else by_run
+    return _grid(_before(lines, i, floor), rows, block[0].start, block[-1].end), j
+
+
+def _split_cells(line: _Line, sep: re.Pattern) -> list[Cell]:
+    cells, pos = [], 0
+    for m in [*sep.finditer(line.text), None]:
+        end = m.start() if m else len(line.text)
+        part = line.text[pos:end]
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(stripped, line.start + pos + lead, line.start + pos + lead + len(stripped)))
+        pos = m.end() if m else pos
+    return cells
+
+
+def _consistent(rows: list[list[Cell]]) -> int:
+    """How many rows holding a number share the commonest length."""
+    counts = Counter(len(r) for r in rows if _has_number(r))
+    return max(counts.values(), default=0)
+
+
+# ------------------------------------------------------------------ space-aligned columns
+_GAP = re.compile(r" {2,}")
+_SPACE = re.compile(r" +")
+_SENTENCE_MARKS = re.compile(r"[。，；！？,;]")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int                  # offset in the text
+    spans: tuple                # (a, b) in characters, (a, b) in display width, from the line start
+
+
+def _tokens(line: _Line, sep: re.Pattern) -> list[_Token]:
+    raw = line.raw
+    widths = [0]
+    for ch in raw:
+        widths.append(widths[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+    out, pos = [], 0
+    for m in [*sep.finditer(raw), None]:
+        end = m.start() if m else len(raw)
+        if end > pos:
+            out.append(_Token(raw[pos:end], line.raw_start + pos, ((pos, end), (widths[pos], widths[end]))))
+        pos = m.end() if m else pos
+    return out
+
+
+def _spaced(line: _Line) -> list[_Token] | None:
+    """The cells of a line of space-aligned columns, or None."""
+    if _is_furniture(line) or "|" in line.text or "\t" in line.text:
+        return None
+    tokens = _tokens(line, _GAP)
+    if len(tokens) >= 2 and not any(_SENTENCE_MARKS.search(t.text) for t in tokens):
+        return tokens
+    tokens = _tokens(line, _SPACE)
+    if (len(tokens) >= 2 and any(read_cell(t.text) for t in tokens[1:])
+            and not _SENTENCE_MARKS.search(line.text)):
+        return tokens
+    return None
+
+
+def _spaced_block(lines, i, floor):
+    if _spaced(lines[i]) is None:
+        return None
+    cfg = _cfg()
+    j = i
+    while j < len(lines):
+        if _spaced(lines[j]) is not None:
+            j += 1
+        elif (len(lines[j].text) <= cfg["max_cell_length"] and not _is_furniture(lines[j])
+              and not _SENTENCE_MARKS.search(lines[j].text) and j + 1 < len(lines)
+              and _spaced_body(lines[j + 1])):
+            j += 1        # a label row with no figures (按产业分) inside the table
+        else:
+            break
+    block = lines[i:j]
+    if sum(_spaced_body(line) for line in block) < 2:
+        return None
+    return _spaced_grid(_before(lines, i, floor), block), j
+
+
+def _spaced_body(line: _Line) -> bool:
+    tokens = _spaced(line)
+    return tokens is not None and any(read_cell(t.text) for t in tokens[1:])
+
+
+def _spaced_grid(before, block: list[_Line]) -> Grid | None:
+    """Columns from the positions the body rows share, in characters or in
+    display width, whichever leaves fewer rows out."""
+    two = [_tokens(line, _GAP) for line in block]
+    body = [k for k, t in enumerate(two) if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
+    sep = _GAP if body else _SPACE
+    tokens = two if body else [_tokens(line, _SPACE) for line in block]
+    first_body = next((k for k, t in enumerate(tokens) if len(t) > 1 and any(read_cell(x.text) for x in t[1:])),
+                      None)
+    if first_body is None:
+        return None
+    best = None
+    for metric in (1, 0):                       # display width first, then characters
+        found = _align(tokens, first_body, metric)
+        if found is not None and (best is None or len(found[1]) < len(best[1])):
+            best = found
+    if best is None:
+        return None
+    rows, skipped = best
+    return _grid(before, rows, block[0].start, block[-1].end, header_end=first_body, skipped=skipped)
+
+
+def _align(tokens: list[list[_Token]], first_body: int, metric: int):
+    """(rows of cells, rows left out) with the columns the body rows share."""
+    body = [t for t in tokens[first_body:] if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
+    counts = Counter(len(t) for t in body)
+    k = max(counts, key=lambda n: (counts[n], n))
+    ref = [t for t in body if len(t) == k]
+    spans = [(min(t[c].spans[metric][0] for t in ref), max(t[c].spans[metric][1] for t in ref)) for c in range(k)]
+    spans = _merge_label_columns(spans, ref)
+    rows, skipped = [], []
+    for n, line_tokens in enumerate(tokens):
+        is_header = n < first_body
+        cells = _place(line_tokens, spans, metric, spanning=is_header)
+        if cells is None:
+            if not is_header and any(read_cell(x.text) for x in line_tokens):
+                skipped.append(Cell("  ".join(x.text for x in line_tokens), line_tokens[0].start,
+                                    line_tokens[-1].start + len(line_tokens[-1].text)))
+            continue
+        rows.append(cells)
+    return rows, skipped
+
+
+def _merge_label_columns(spans, ref):
+    """Leading columns without numbers are one label (稻  谷 is 稻谷), except
+    a column of units (万头)."""
+    first_number = next(c for c in range(len(spans)) if any(read_cell(t[c].text) for t in ref))
+    leading = [c for c in range(first_number) if not all(is_unit(t[c].text) for t in ref)]
+    if len(leading) < 2 or leading != list(range(len(leading))):
+        return spans
+    merged = (spans[0][0], spans[len(leading) - 1][1])
+    return [merged] + spans[len(leading):]
+
+
+def _place(line_tokens: list[_Token], spans, metric: int, spanning: bool) -> list[Cell] | None:
+    """The line's tokens in the columns they stand in; None if a token stands
+    across columns (a header cell may span columns) or two figures meet in one."""
+    if spanning and len(line_tokens) in (len(spans), len(spans) - 1):
+        placed = [[t] for t in line_tokens]           # a header row with a cell per column: in order
+        if len(line_tokens) == len(spans) - 1:
+            placed = [[]] + placed
+        return [_join(p) for p in placed]
+    columns: list[list[_Token]] = [[] for _ in spans]
+    for t in line_tokens:
+        a, b = t.spans[metric]
+        over = [c for c, (x, y) in enumerate(spans) if min(b, y) - max(a, x) > 0]
+        if not over:
+            over = [min(range(len(spans)), key=lambda c: min(abs(spans[c][0] - b), abs(a - spans[c][1])))]
+        if len(over) > 1 and not spanning:
+            return None
+        for c in over:
+            columns[c].append(t)
+    if not spanning and any(sum(read_cell(t.text) is not None for t in col) > 1 for col in columns):
+        return None
+    return [_join(col) for col in columns]
+
+
+def _join(tokens: list[_Token]) -> Cell:
+    if not tokens:
+        return Cell("", 0, 0)
+    text = "".join(t.text for t in tokens) if not read_cell(tokens[0].text) else " ".join(t.text for t in tokens)
+    return Cell(text, tokens[0].start, tokens[-1].start + len(tokens[-1].text))
+
+
+# ------------------------------------------------------------------ one cell per line
+def _flat_block(lines, i, floor):
+    if not _is_cell_line(lines[i]):
+        return None
+    j = i
+    while j < len(lines) and _is_cell_line(lines[j]) and "|" not in lines[j].text and "\t" not in lines[j].text:
+        j += 1
+    grid = _flat_grid(lines, i, j, floor)
+    return (grid, j) if grid is not None else None
+
+
+def _is_cell_line(line: _Line) -> bool:
+    cfg = _cfg()
+    return (len(line.text) <= cfg["max_cell_length"] and line.text[-1] not in "。;；,，:：!?！？"
+            and not cfg["note_line_re"].match(line.text))
+
+
+def _flat_grid(lines, i, j, floor) -> Grid | None:
+    """Find the row length from the repeating pattern of labels and
+    numbers, then read the cells as a grid."""
+    cfg = _cfg()
+    cells = [Cell(line.text, line.start, line.end) for line in lines[i:j]]
+    lead_in = []
+    while cells and (cfg["unit_line_re"].match(cells[0].text) or cfg["title_line_re"].match(cells[0].text)):
+        lead_in.append(cells.pop(0))
+    if len(cells) < cfg["min_cells"]:
+        return None
+    mask = [is_value(c.text) for c in cells]
+    if sum(mask) < 3:
+        return None
+    first = mask.index(True)
+    for width in range(2, 9):
+        for labels in range(1, width):
+            body_start = first - labels
+            if body_start < 0:
+                continue
+            pattern = [False] * labels + [True] * (width - labels)
+            body = mask[body_start:]
+            rows = [body[k:k + width] for k in range(0, len(body), width)]
+            complete = [r for r in rows if len(r) == width]
+            if len(complete) < 2 or sum(r == pattern for r in complete) < 0.8 * len(complete):
+                continue
+            header = cells[:body_start]
+            if len(header) not in (width, width - labels) and (not header or len(header) % width):
+                continue
+            grid_rows = tuple(tuple(cells[body_start + k:body_start + k + width])
+                              for k in range(0, len(body) - width + 1, width))
+            groups = max(1, len(header) // width) if len(header) >= width else 1
+            return Grid(_before(lines, i, floor) + tuple(lead_in), (tuple(header),) if header else (),
+                        grid_rows, width, cells[0].start, grid_rows[-1][-1].end, labels=labels, groups=groups)
+    return None
