@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import warnings
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -12,6 +13,7 @@ from .models import Document, Figure
 from .pipeline import Options, iter_figures
 from .reader import InputError, STDIN, read_document
 from .sources import Source, apply
+from .tables import TableWarning
 
 # Files larger than this are streamed piece by piece in the main process rather
 # than sent whole to and from a worker, so memory stays bounded.
@@ -28,6 +30,7 @@ class Result:
     text: str = ""           # the figures already rendered by a worker (then ``figures`` is empty)
     rows: int = 0            # how many figures ``text`` holds
     document: Document | None = None   # the input as read, on its last result when asked for
+    warnings: tuple[str, ...] = ()     # what was left out of this piece and why (a table row), one line each
 
     @property
     def count(self) -> int:
@@ -46,18 +49,35 @@ def stream_one(path: str, options: Options = Options(), county_from_path: bool =
         return
     if county_from_path and not options.county and not doc.county:
         options = replace(options, county=county_in_path(path))
-    previous = None
+    previous, told = None, ()
     try:
-        for piece in iter_figures(doc, options):
+        for piece, noted in _pieces(doc, options):
             if previous is not None:
-                yield Result(path, tuple(previous), done=False)
-            previous = piece
+                yield Result(path, tuple(previous), done=False, warnings=told)
+            previous, told = piece, noted
     except Exception as e:     # a bug must not cost the other files their rows
         yield Result(path, tuple(previous or ()), error=f"{path}: internal error ({type(e).__name__}: {e}); "
                                                          "please report it with this file",
-                     document=doc if keep_document else None)
+                     document=doc if keep_document else None, warnings=told)
         return
-    yield Result(path, tuple(previous or ()), document=doc if keep_document else None)
+    yield Result(path, tuple(previous or ()), document=doc if keep_document else None, warnings=told)
+
+
+def _pieces(doc: Document, options: Options) -> Iterator[tuple[list[Figure], tuple[str, ...]]]:
+    """The pieces of ``iter_figures``, each with the TableWarnings it raised
+    (carried in the Result, so that workers' warnings reach the main
+    process); other warnings go on as they came."""
+    pieces = iter_figures(doc, options)
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TableWarning)
+            piece = next(pieces, None)
+        for w in caught:
+            if not issubclass(w.category, TableWarning):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        if piece is None:
+            return
+        yield piece, tuple(str(w.message) for w in caught if issubclass(w.category, TableWarning))
 
 
 def county_in_path(path: str) -> str:
@@ -165,9 +185,10 @@ def _whole_file(path: str, options: Options, county_from_path: bool, render=None
     results = list(stream_one(path, options, county_from_path, keep_document, source))
     figures = tuple(f for r in results for f in r.figures)
     error = results[-1].error
+    told = tuple(w for r in results for w in r.warnings)
     if render is not None and figures and not error:
-        return Result(path, text=render(figures), rows=len(figures))
-    return Result(path, figures, error=error, document=results[-1].document)
+        return Result(path, text=render(figures), rows=len(figures), warnings=told)
+    return Result(path, figures, error=error, document=results[-1].document, warnings=told)
 
 
 def _warm_up() -> None:

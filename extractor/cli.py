@@ -145,6 +145,9 @@ class _Inputs:
 
         for result in process(self.paths, self.options, jobs=self.jobs,
                               county_from_path=self.county_from_path, sources=self.sources, **kwargs):
+            for warning in result.warnings:     # a table row left out: the run goes on
+                self.progress.clear()
+                click.echo(f"county-figures: {warning}", err=True)
             if result.error:
                 self.progress.clear()
                 click.echo(f"county-figures: {result.error}", err=True)

@@ -146,6 +146,8 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     column_area = label_area(f.header, areas) if f.header and row_area is None else None
     area = row_area or column_area or Decision(areas.home, "area_home")
     naming = name_cell(f.label, "" if column_area else f.header, row_area is not None)
+    if not naming.name and f.subject:       # neither row nor column says what: the title does
+        naming = name_cell(f.subject, "", False)
     time = cell_time(f.period, f.title + " " + f.header, heading, above.title if above else "")
     return Figure(
         county=area.name, indicator=naming.name, value=f.value, unit=f.unit,

@@ -39,6 +39,7 @@ class TableFigure:
     period: str       # from a year column or row, or the table's title
     row_text: str
     title: str = ""   # the line above the table
+    subject: str = ""  # what the title says the table measures (地区生产总值), for cells nothing else names
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def _cfg() -> dict:
     cfg["unit_line_re"] = re.compile(cfg["unit_line"])
     cfg["header_unit_re"] = re.compile(cfg["header_unit"])
     cfg["numbering_re"] = re.compile(cfg["label_numbering"])
+    cfg["title_words_re"] = re.compile(cfg["title_words"])
     cfg["families"] = tuple((family, tuple(words)) for family, words in cfg["header_families"].items())
     return cfg
 
@@ -83,6 +85,7 @@ def _read(grid: Grid) -> Table | None:
     listed, title = _context(grid.before)
     title_times = time_phrases(_TABLE_NUMBER.sub("", title), heading=True)   # 表12024年…: the number runs into the year
     title_period = title_times[0][2] if title_times else ""
+    subject = _subject(title)
     width, groups = grid.width, grid.groups
     header = grid.header[0] if groups > 1 and grid.header else None
     group_size = len(header) // groups if header else 0
@@ -99,10 +102,11 @@ def _read(grid: Grid) -> Table | None:
     figures = []
     for r, row in enumerate(grid.rows):
         columns, unit_col, listed_units, group_name = plans[r % groups]
-        label, row_period = _label(row, labels, unit_col)
+        label, row_period, row_unit = _label(row, labels, unit_col)
         if label in cfg["generic_row_labels"] and group_name not in cfg["label_column_headers"]:
             label = _clean_label(group_name) + label
-        row_unit = row[unit_col].text if unit_col is not None else ""
+        if unit_col is not None and row[unit_col].text:
+            row_unit = row[unit_col].text
         for k in range(labels, width):
             if k == unit_col:
                 continue
@@ -119,7 +123,7 @@ def _read(grid: Grid) -> Table | None:
             figures.append(TableFigure(
                 start=row[k].start, end=row[k].end, label=label, header=column.name, value=value,
                 unit=unit.replace("％", "%"), period=column.period or row_period or title_period,
-                row_text=" | ".join(c.text for c in row), title=title))
+                row_text=" | ".join(c.text for c in row), title=title, subject=subject))
     if not figures:
         return None
     return Table(start=grid.start, end=grid.end, figures=tuple(figures), skipped=grid.skipped)
@@ -146,6 +150,22 @@ def _context(before: tuple[Cell, ...]) -> tuple[list[str], str]:
     return units, title
 
 
+def _subject(title: str) -> str:
+    """表2 2023年各县地区生产总值(亿元) -> 地区生产总值: number, period, unit
+    and the words that only say it is a table taken out."""
+    cfg = _cfg()
+    text = _SPACES.sub("", _TABLE_NUMBER.sub("", title))
+    text = re.sub(r"[(（]?单位\s*[:：].*$", "", text)
+    m = cfg["header_unit_re"].search(text)
+    if m and all(_units_of(m.group("unit"))):
+        text = text[:m.start()]
+    times = time_phrases(text, heading=True)
+    if times and times[0][0] == 0:
+        text = text[times[0][1]:]
+    text = cfg["title_words_re"].sub("", text)
+    return text
+
+
 def _units_of(text: str) -> list[str]:
     return [u.replace("％", "%") for u in _UNIT_SEPARATORS.split(text.strip()) if is_unit(u)]
 
@@ -167,12 +187,16 @@ def _is_unit_column(grid: Grid, heads: list[str], k: int, labels: int) -> bool:
     return 0 < k < labels and bool(cells) and all(is_unit(c) for c in cells)
 
 
-def _label(row: tuple[Cell, ...], labels: int, unit_col: int | None) -> tuple[str, str]:
-    """The row's label and, when the label is a year, that period."""
+def _label(row: tuple[Cell, ...], labels: int, unit_col: int | None) -> tuple[str, str, str]:
+    """The row's label, its period when the label is a year, and the unit
+    the label gives (地区生产总值(亿元))."""
     label = _clean_label("".join(row[k].text for k in range(labels) if k != unit_col))
     if _YEAR.fullmatch(label):
-        return "", label if not label[-1].isdigit() else label + "年"
-    return label, ""
+        return "", label if not label[-1].isdigit() else label + "年", ""
+    m = _cfg()["header_unit_re"].search(label)
+    if m and is_unit(m.group("unit").replace("％", "%")):
+        return label[:m.start()], "", m.group("unit").replace("％", "%")
+    return label, "", ""
 
 
 def _clean_label(text: str) -> str:
@@ -269,7 +293,8 @@ def _listed_units(columns: list[_Column], listed: list[str], labels: int, unit_c
             out[k] = fit
         else:
             undecided.append(k)
-    rest = [u for u in listed if u not in out]
+    own = {c.unit for c in columns}
+    rest = [u for u in listed if u not in out and u not in own]
     if len(rest) == 1:
         rest = rest * len(undecided)
     if len(rest) == len(undecided):
