@@ -145,7 +145,9 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     # a column naming a place (指标 | 房县 | 竹山县): the place is the cell's area, the label its name
     column_area = label_area(f.header, areas) if f.header and row_area is None else None
     area = row_area or column_area or Decision(areas.home, "area_home")
-    naming = name_cell(f.label, "" if column_area else f.header, row_area is not None)
+    # a place's row names no indicator; a level row (州直) stays in it, unlike the area
+    label_is_area = row_area is not None and row_area.rule != "area_table_level_row"
+    naming = name_cell(f.label, "" if column_area else f.header, label_is_area)
     if not naming.name and f.subject:       # neither row nor column says what: the title does
         naming = name_cell(f.subject, "", False)
     time = cell_time(f.period, f.title + " " + f.header, heading, above.title if above else "")

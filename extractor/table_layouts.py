@@ -119,9 +119,9 @@ def _lines(text: str) -> list[_Line]:
     out = []
     for m in _LINE.finditer(text):
         raw = m.group().rstrip("\r")
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip(" ")            # tabs stay: a row's blank first or last cell
+        if stripped.strip():
+            lead = len(raw) - len(raw.lstrip(" "))
             out.append(_Line(stripped, m.start() + lead, m.start() + lead + len(stripped), raw, m.start()))
     return out
 
@@ -183,14 +183,19 @@ def _grid(before, rows: list[list[Cell]], start: int, end: int, header_end: int 
     if header_end is None:
         header_end = next((k for k, r in enumerate(rows) if _has_number(r) and not (k == 0 and _is_year_row(r))),
                           len(rows))
-    header, body = rows[:header_end], rows[header_end:]
+    body = rows[header_end:]
     numbered = [r for r in body if _has_number(r)]
     if not numbered:
         return None
     counts = Counter(len(r) for r in numbered)
-    width = max(counts, key=lambda n: (counts[n], n))
+    heads = len(rows[header_end - 1]) if header_end else 0     # a tie goes to the header's length
+    width = max(counts, key=lambda n: (counts[n], n == heads, n == heads + 1, n))
     if width < 2:
         return None
+    # a row with nothing over the value columns heads none: a body row left blank, a section's name
+    labels = next((k for k in range(1, width) if any(len(r) == width and read_cell(r[k].text) for r in numbered)),
+                  1)
+    header = [r for r in rows[:header_end] if any(c.text for c in (r[labels:] if len(r) >= width else r[1:]))]
     aligned, skipped = [], list(skipped)
     for r in body:
         if len(r) == width:
@@ -221,10 +226,13 @@ _RULE_ROW = re.compile(r"[|\-:—=+ ]+")
 def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
     """The rows of a pipe block, and how many rows stand above a markdown
     rule line (|---|---|) if there is one."""
-    if any(line.text.strip("| ") == "" for line in block) and sum(
-            len(_pipe_cells(line)) <= 1 for line in block) > len(block) // 2:
-        return _marked_rows(block), None
+    # outer pipes: most lines open (close) with one; then a line's first (last)
+    # empty cell is the pipe's, else it is a blank cell
+    opening = sum(line.text.startswith("|") for line in block) > len(block) // 2
     closing = sum(line.text.endswith("|") for line in block) > len(block) // 2
+    if any(line.text.strip("| ") == "" for line in block) and sum(
+            len(_pipe_cells(line, False, True)) <= 1 for line in block) > len(block) // 2:
+        return _marked_rows(block), None
     rows: list[list[Cell]] = []
     header_end = None
     pending: list[Cell] | None = None
@@ -232,7 +240,7 @@ def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
         if _RULE_ROW.fullmatch(line.text) and "-" in line.text:
             header_end = len(rows)
             continue
-        cells = _pipe_cells(line)
+        cells = _pipe_cells(line, opening, closing)
         if pending is not None:
             if pending and cells and not line.text.startswith("|"):
                 last, first = pending[-1], cells[0]     # the cell goes on in this line
@@ -250,28 +258,38 @@ def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
 
 
 def _marked_rows(block: list[_Line]) -> list[list[Cell]]:
-    """| on a line of its own opens a row; the cells follow one a line."""
+    """| on a line of its own opens a row; the cells follow one a line. Once
+    the first row gives the row length, a | line inside a shorter row is a
+    blank cell."""
     rows: list[list[Cell]] = []
+    width = 0
     for line in block:
         if line.text.strip("| ") == "":
+            if rows and len(rows) > 1 and len(rows[-1]) < width:
+                rows[-1].append(Cell("", line.start, line.start))
+                continue
+            if len(rows) == 1:
+                width = len(rows[0])
             rows.append([])
             continue
         if not rows:
             rows.append([])
-        rows[-1].extend(_pipe_cells(line))
+        rows[-1].extend(_pipe_cells(line, False, True))
     return rows
 
 
-def _pipe_cells(line: _Line) -> list[Cell]:
+def _pipe_cells(line: _Line, opening: bool, closing: bool) -> list[Cell]:
+    """The cells between the pipes of a line; ``opening``/``closing``: the
+    block's lines open/close with a pipe, so an empty first/last cell is none."""
     cells, pos = [], line.start
     for part in line.text.split("|"):
         stripped = part.strip()
         offset = pos + (len(part) - len(part.lstrip()))
         cells.append(Cell(stripped, offset, offset + len(stripped)))
         pos += len(part) + 1
-    if cells and not cells[0].text:
-        cells = cells[1:]          # | a | b |: the outer pipes
-    if cells and not cells[-1].text:
+    if cells and not cells[0].text and opening:
+        cells = cells[1:]
+    if cells and not cells[-1].text and closing:
         cells = cells[:-1]
     return cells
 
@@ -431,10 +449,12 @@ def _merge_label_columns(spans, ref):
 def _place(line_tokens: list[_Token], spans, metric: int, spanning: bool) -> list[Cell] | None:
     """The line's tokens in the columns they stand in; None if a token stands
     across columns (a header cell may span columns) or two figures meet in one."""
-    if spanning and len(line_tokens) in (len(spans), len(spans) - 1):
+    first = line_tokens[0].spans[metric]
+    past_labels = first[0] >= spans[0][1]
+    if spanning and (len(line_tokens) == len(spans) or len(line_tokens) == len(spans) - 1 and past_labels):
         placed = [[t] for t in line_tokens]           # a header row with a cell per column: in order
         if len(line_tokens) == len(spans) - 1:
-            placed = [[]] + placed
+            placed = [[]] + placed                    # ... but the label column's
         return [_join(p) for p in placed]
     columns: list[list[_Token]] = [[] for _ in spans]
     for t in line_tokens:
@@ -486,7 +506,7 @@ def _flat_grid(lines, i, j, floor) -> Grid | None:
     if len(cells) < cfg["min_cells"]:
         return None
     mask = [is_value(c.text) for c in cells]
-    if sum(mask) < 3:
+    if sum(mask) < 2:
         return None
     first = mask.index(True)
     for width in range(2, 9):

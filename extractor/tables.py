@@ -12,7 +12,7 @@ measures, where and when are decided by the resolvers, as for prose
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import rules
@@ -65,6 +65,7 @@ def _cfg() -> dict:
     cfg["header_unit_re"] = re.compile(cfg["header_unit"])
     cfg["numbering_re"] = re.compile(cfg["label_numbering"])
     cfg["title_words_re"] = re.compile(cfg["title_words"])
+    cfg["change_header_re"] = re.compile(cfg["change_header"])
     cfg["families"] = tuple((family, tuple(words)) for family, words in cfg["header_families"].items())
     return cfg
 
@@ -95,7 +96,7 @@ def _read(grid: Grid) -> Table | None:
         rows = [header[g * group_size:(g + 1) * group_size]] if header else grid.header
         heads = _column_heads(rows, width, labels)
         unit_col = next((k for k in range(width) if _is_unit_column(grid, heads, k, labels)), None)
-        columns = [_column(h) for h in heads]
+        columns = _changes_of_their_measures([_column(h) for h in heads], labels, unit_col)
         listed_units = _listed_units(columns, listed, labels, unit_col)
         group_name = rows[0][0].text if groups > 1 and rows and len(rows[0]) == width else ""
         plans.append((columns, unit_col, listed_units, group_name))
@@ -271,6 +272,22 @@ def _column(head: str) -> _Column:
     if head in cfg["plain_value_headers"] or head in cfg["label_column_headers"]:
         head = ""
     return _Column(head, period, unit, family)
+
+
+def _changes_of_their_measures(columns: list[_Column], labels: int, unit_col: int | None) -> list[_Column]:
+    """播种面积 | 同比增减 | 产量 | 同比增减: a column stating only a change
+    is the change of the measure to its left (产量同比增减)."""
+    change = _cfg()["change_header_re"]
+    out, measure = list(columns), ""
+    for k in range(labels, len(columns)):
+        name = columns[k].name
+        if k == unit_col:
+            continue
+        if name and change.fullmatch(name):
+            out[k] = replace(columns[k], name=measure + name)
+        else:
+            measure = name
+    return out
 
 
 def _listed_units(columns: list[_Column], listed: list[str], labels: int, unit_col: int | None) -> list[str]:
