@@ -336,26 +336,34 @@ _SENTENCE_MARKS = re.compile(r"[。，；！？,;]")
 class _Token:
     text: str
     start: int                  # offset in the text
-    spans: tuple                # (a, b) in characters, (a, b) in display width, from the line start
+    spans: tuple                # ((a, b) in characters, (a, b) in display width) from the line start
 
 
-def _tokens(line: _Line, sep: re.Pattern) -> list[_Token]:
+def _tokens(line: _Line, sep: re.Pattern, widths: list[int] | None = None) -> list[_Token]:
+    """The line's cells apart by ``sep``; with ``widths`` (display columns
+    before each character) their display spans too, else the characters'."""
     raw = line.raw
-    widths = [0]
-    for ch in raw:
-        widths.append(widths[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
     out, pos = [], 0
     for m in [*sep.finditer(raw), None]:
         end = m.start() if m else len(raw)
         if end > pos:
-            out.append(_Token(raw[pos:end], line.raw_start + pos, ((pos, end), (widths[pos], widths[end]))))
+            shown = (widths[pos], widths[end]) if widths else (pos, end)
+            out.append(_Token(raw[pos:end], line.raw_start + pos, ((pos, end), shown)))
         pos = m.end() if m else pos
     return out
 
 
+def _display_widths(raw: str) -> list[int]:
+    """The display column before each character (a CJK character is two wide)."""
+    widths = [0]
+    for ch in raw:
+        widths.append(widths[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+    return widths
+
+
 def _spaced(line: _Line) -> list[_Token] | None:
     """The cells of a line of space-aligned columns, or None."""
-    if _is_furniture(line) or "|" in line.text or "\t" in line.text:
+    if " " not in line.text or "|" in line.text or "\t" in line.text or _is_furniture(line):
         return None
     tokens = _tokens(line, _GAP)
     if len(tokens) >= 2 and not any(_SENTENCE_MARKS.search(t.text) for t in tokens):
@@ -398,24 +406,22 @@ def _spaced_grid(before, block: list[_Line]) -> Grid | None:
     two = [_tokens(line, _GAP) for line in block]
     body = [k for k, t in enumerate(two) if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
     sep = _GAP if body else _SPACE
-    tokens = two if body else [_tokens(line, _SPACE) for line in block]
+    tokens = [_tokens(line, sep, _display_widths(line.raw)) for line in block]
     first_body = next((k for k, t in enumerate(tokens) if len(t) > 1 and any(read_cell(x.text) for x in t[1:])),
                       None)
     if first_body is None:
         return None
-    best = None
-    for metric in (1, 0):                       # display width first, then characters
-        found = _align(tokens, first_body, metric)
-        if found is not None and (best is None or len(found[1]) < len(best[1])):
-            best = found
-    if best is None:
-        return None
-    rows, skipped = best
+    # display width first, then characters: the one that leaves out fewer
+    # rows, then whose columns keep straighter edges
+    rows, skipped, _ = min((_align(tokens, first_body, metric) for metric in (1, 0)),
+                           key=lambda found: (len(found[1]), found[2]))
     return _grid(before, rows, block[0].start, block[-1].end, header_end=first_body, skipped=skipped)
 
 
 def _align(tokens: list[list[_Token]], first_body: int, metric: int):
-    """(rows of cells, rows left out) with the columns the body rows share."""
+    """(rows of cells, rows left out, how far cells stray from their
+    column's edges) with the columns the body rows share, positions counted
+    in ``metric`` (0 characters, 1 display width)."""
     body = [t for t in tokens[first_body:] if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
     counts = Counter(len(t) for t in body)
     k = max(counts, key=lambda n: (counts[n], n))
@@ -423,6 +429,8 @@ def _align(tokens: list[list[_Token]], first_body: int, metric: int):
     spans = [(min(t[c].spans[metric][0] for t in ref), max(t[c].spans[metric][1] for t in ref)) for c in range(k)]
     spans = _merge_label_columns(spans, ref)
     rows, skipped = [], []
+    # how far the body rows' cells stray from a common left or right edge: none in the right metric
+    spread = sum(min(max(e) - min(e) for e in zip(*(t[c].spans[metric] for t in ref))) for c in range(k))
     for n, line_tokens in enumerate(tokens):
         is_header = n < first_body
         cells = _place(line_tokens, spans, metric, spanning=is_header)
@@ -432,7 +440,7 @@ def _align(tokens: list[list[_Token]], first_body: int, metric: int):
                                     line_tokens[-1].start + len(line_tokens[-1].text)))
             continue
         rows.append(cells)
-    return rows, skipped
+    return rows, skipped, spread
 
 
 def _merge_label_columns(spans, ref):
