@@ -90,7 +90,8 @@ def _read(grid: Grid) -> Table | None:
     width, groups = grid.width, grid.groups
     header = grid.header[0] if groups > 1 and grid.header else None
     group_size = len(header) // groups if header else 0
-    labels = grid.labels or _label_columns(grid)
+    first = 1 if _numbers_the_rows(grid) else 0          # 序号 | 项目名称 | …: the numbers are no figures
+    labels = grid.labels or _label_columns(grid, first)
     plans = []
     for g in range(groups):
         rows = [header[g * group_size:(g + 1) * group_size]] if header else grid.header
@@ -103,7 +104,7 @@ def _read(grid: Grid) -> Table | None:
     figures = []
     for r, row in enumerate(grid.rows):
         columns, unit_col, listed_units, group_name = plans[r % groups]
-        label, row_period, row_unit = _label(row, labels, unit_col)
+        label, row_period, row_unit = _label(row, first, labels, unit_col)
         if label in cfg["generic_row_labels"] and group_name not in cfg["label_column_headers"]:
             label = _clean_label(group_name) + label
         if unit_col is not None and row[unit_col].text:
@@ -171,13 +172,24 @@ def _units_of(text: str) -> list[str]:
     return [u.replace("％", "%") for u in _UNIT_SEPARATORS.split(text.strip()) if is_unit(u)]
 
 
-def _label_columns(grid: Grid) -> int:
+def _numbers_the_rows(grid: Grid) -> bool:
+    """A first column numbering the rows (序号 1, 2, 3) before a column of labels."""
+    cfg = _cfg()
+    if grid.width < 3 or grid.labels:
+        return False
+    named = any(_SPACES.sub("", r[0].text) in cfg["index_column_headers"] for r in grid.header if r)
+    firsts = [row[0].text for row in grid.rows]
+    counting = all(t.isdigit() for t in firsts) and all(int(b) == int(a) + 1 for a, b in zip(firsts, firsts[1:]))
+    return (named or counting) and all(read_cell(row[1].text) is None for row in grid.rows)
+
+
+def _label_columns(grid: Grid, first: int = 0) -> int:
     """The leading columns that hold no figure (a column of years is a label)."""
-    k = 0
+    k = first
     while k < grid.width - 1 and all(read_cell(row[k].text) is None or (k == 0 and _YEAR.fullmatch(row[k].text))
                                      for row in grid.rows):
         k += 1
-    return max(k, 1)
+    return max(k, first + 1)
 
 
 def _is_unit_column(grid: Grid, heads: list[str], k: int, labels: int) -> bool:
@@ -188,10 +200,10 @@ def _is_unit_column(grid: Grid, heads: list[str], k: int, labels: int) -> bool:
     return 0 < k < labels and bool(cells) and all(is_unit(c) for c in cells)
 
 
-def _label(row: tuple[Cell, ...], labels: int, unit_col: int | None) -> tuple[str, str, str]:
+def _label(row: tuple[Cell, ...], first: int, labels: int, unit_col: int | None) -> tuple[str, str, str]:
     """The row's label, its period when the label is a year, and the unit
     the label gives (地区生产总值(亿元))."""
-    label = _clean_label("".join(row[k].text for k in range(labels) if k != unit_col))
+    label = _clean_label("".join(row[k].text for k in range(first, labels) if k != unit_col))
     if _YEAR.fullmatch(label):
         return "", label if not label[-1].isdigit() else label + "年", ""
     m = _cfg()["header_unit_re"].search(label)
