@@ -38,7 +38,14 @@ class SentenceAnalysis:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: [start, end) in the sentence."""
-        return clause_start(self.text, pos), clause_end(self.text, pos)
+        found = self._clauses.get(pos)
+        if found is None:
+            found = self._clauses[pos] = (clause_start(self.text, pos), clause_end(self.text, pos))
+        return found
+
+    @cached_property
+    def _clauses(self) -> dict:
+        return {}
 
     def item_start(self, pos: int) -> int:
         """Where the list item holding ``pos`` starts (a list mark, or its clause)."""
@@ -53,6 +60,11 @@ class SentenceAnalysis:
     def area_words(self) -> tuple[str, ...]:
         """The words of the sentence that name an area (places, zones, 全县…)."""
         return tuple({self.text[a.start:a.end] for a in self.anchors})
+
+
+def may_name_area(text: str) -> bool:
+    """Can the sentence hold a word for an area by its level (全县, 该市)?"""
+    return lexicon().scope_re.search(text) is not None
 
 
 def analyse(text: str, offset: int, quantities, mentions: tuple,

@@ -61,6 +61,9 @@ class _Words:
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
     recipient: tuple           # 向竹溪县捐赠车辆: a figure given to a place is named from the place on
+    aspect_words: frozenset    # 累计, 已: before a word that needs a subject, they name nothing
+    duration_verbs: tuple      # 用2年时间…
+    duration_noun: str
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
@@ -84,7 +87,7 @@ def _words() -> _Words:
         compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
         compared_change_re=re.compile(
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_qualifiers"]))) + ")?"
-            "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{1,{int(cfg['max_reference'])}}}?)?"
+            "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{0,{int(cfg['max_reference'])}}}?)?"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"] + cfg["comparisons"]))) + ")"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
         share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
@@ -107,6 +110,9 @@ def _words() -> _Words:
         list_split=re.compile("|".join(map(re.escape, joiners))),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
+        aspect_words=frozenset(cfg["aspect_words"]),
+        duration_verbs=tuple(cfg["duration_verbs"]),
+        duration_noun=str(cfg["duration_noun"]),
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
@@ -286,6 +292,21 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     return True
 
 
+@_rule("time_spent_on")
+def _time_spent_on(s: _Naming, i: int) -> bool:
+    """力争用2-3年时间培育科技型企业 -> 培育科技型企业时间: a duration is named
+    by what it is spent on."""
+    w = _words()
+    right = s.rights[i]
+    if not (right.startswith(w.duration_noun) and s.lefts[i].rstrip().endswith(w.duration_verbs)):
+        return False
+    task = _verb_tail(right[len(w.duration_noun):], limit=w.max_np)
+    if not task:
+        return False
+    s.set(i, _finish(task + w.duration_noun, w), "time_spent_on")
+    return True
+
+
 @_rule("clause_after_number")
 def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
@@ -359,10 +380,25 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
 @_rule("clause_before")
 def _clause_before(s: _Naming, i: int) -> bool:
     """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
-    without its subject, time words and linking verb."""
+    without its subject, time words and linking verb; a long one from the
+    verb after its last preposition (…新型经营主体在乡村建成扶贫微工厂 ->
+    建成扶贫微工厂)."""
     w = _words()
-    s.set(i, _finish(s.phrase(i), w), "clause_before")
+    s.set(i, _finish(_from_last_verb_phrase(s.phrase(i), w), w), "clause_before")
     return True
+
+
+def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
+    if len(phrase) <= w.max_np:
+        return phrase
+    words = _cut(phrase)
+    last_p = max((k for k, (_, tag) in enumerate(words) if tag.startswith("p")), default=None)
+    if last_p is None:
+        return phrase
+    for k in range(last_p + 1, len(words)):
+        if words[k][1].startswith("v") and words[k][1] != "vn":
+            return "".join(t for t, _ in words[k:])
+    return phrase
 
 
 def _share_counted_things(s: _Naming) -> None:
@@ -545,10 +581,10 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True      # 净增额, 增长率
     if w.compared_change_re.fullmatch(core):
         return True      # 可比增长, 比上半年提高, 可比高于全市
-    words = _cut(core)   # 累计完成: an adverb and a verb that needs a subject
-    while words and words[0][1].startswith("d"):
-        words = words[1:]
-    return bool(words) and len(words) < len(_cut(core)) and "".join(t for t, _ in words) in w.needs_subject
+    # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
+    ending = next((k for k in range(1, len(core)) if core[k:] in w.needs_subject), None)
+    return ending is not None and all(word in w.aspect_words or tag.startswith("d")
+                                      for word, tag in _cut(core[:ending]))
 
 
 def _without_change(name: str, w: _Words) -> str:

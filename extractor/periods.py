@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import rules
 from .lexicon import lexicon
@@ -95,6 +96,7 @@ def heading_period(heading: str) -> str:
 
 def resolve_times(text: str, quantities, heading: str, title: str, paragraph: ParagraphTime) -> list[TimeDecision]:
     """The period and status of each quantity of a sentence."""
+    _governed.cache_clear()
     out = []
     for q in quantities:
         period, period_rule = _period(text, q.start, heading, title, paragraph)
@@ -183,6 +185,7 @@ def _noun_use(text: str, m: re.Match) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)      # the figures of one clause ask the same question
 def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
     """Does a plan word in an earlier clause of the sentence part govern this
     clause? It does unless a clause between opens with its own time phrase
@@ -208,6 +211,7 @@ def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
 def _reports(clause: str) -> bool:
     """Does a clause open with its own time phrase or a report word (累计完成), or say 已?"""
     r = _rules()

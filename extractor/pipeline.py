@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import metadata, rules, years
-from .clauses import analyse
+from .clauses import analyse, may_name_area
 from .counties import (Areas, Carry, Decision, area_columns, document_areas, home_over, label_area, prepositions,
                        resolve_areas)
 from .indicators import name_cell, name_indicators
@@ -102,10 +102,12 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         carry.enter(sent.paragraph)
         paragraph_time.enter(sent.paragraph)
         quantities = find_quantities(sent.text)
-        analysis = analyse(sent.text, sent.start, quantities,
-                           areas.between(sent.start, sent.start + len(sent.text)), roles)
-        decisions = resolve_areas(analysis, areas, carry)
         paragraph_time.read(sent.text, quantities[0].start if quantities else None)
+        mentions = areas.between(sent.start, sent.start + len(sent.text))
+        if not quantities and not mentions and not may_name_area(sent.text):
+            continue          # nothing to place, nothing that changes the paragraph's subject
+        analysis = analyse(sent.text, sent.start, quantities, mentions, roles)
+        decisions = resolve_areas(analysis, areas, carry)
         if not quantities:
             continue
         indicators = name_indicators(sent.text, quantities, analysis.area_words)
