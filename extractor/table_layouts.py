@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
+from .quantities import lexicon, split_multiplier
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,6 @@ def read_cell(text: str) -> tuple[Decimal, str] | None:
 
 def is_unit(text: str) -> bool:
     """A unit with or without its multiplier (吨, 万吨, %), or a bare multiplier (万)."""
-    from .quantities import lexicon, split_multiplier
-
     lex = lexicon()
     return (text in ("%", "‰") or text in lex.kinds or text in lex.multipliers
             or split_multiplier(text)[1] in lex.kinds)
@@ -157,7 +156,10 @@ def _before(lines: list[_Line], i: int, floor: int) -> tuple[Cell, ...]:
     cfg = _cfg()
     out: list[Cell] = []
     k = i - 1
-    while k >= max(floor, i - 2):
+    while k >= floor and _is_rule(lines[k].text):
+        k -= 1                                       # the table's top border
+    last = k - 1
+    while k >= max(floor, last):
         t = lines[k].text
         if not (cfg["unit_line_re"].match(t) or cfg["title_line_re"].match(t)
                 or (len(t) <= cfg["max_title_length"] and t[-1] not in "。;；,，:：!?！？")):
@@ -212,15 +214,22 @@ def _pipe_block(lines, i, floor):
     if "|" not in lines[i].text or _is_furniture(lines[i]):
         return None
     j = i
-    while j < len(lines) and "|" in lines[j].text:
+    while j < len(lines) and ("|" in lines[j].text or _is_rule(lines[j].text)):
         j += 1
+    while _is_rule(lines[j - 1].text):
+        j -= 1                   # the border under the table is not its row
     block = lines[i:j]
     rows, header_end = _pipe_rows(block)
     grid = _grid(_before(lines, i, floor), rows, block[0].start, block[-1].end, header_end)
     return grid, j
 
 
-_RULE_ROW = re.compile(r"[|\-:—=+ ]+")
+_RULE_ROW = re.compile(r"[|\-:—=+ ]*[\-—=][|\-:—=+ ]*")
+
+
+def _is_rule(text: str) -> bool:
+    """|---|---| or +------+------+: a border or the line under a header."""
+    return _RULE_ROW.fullmatch(text) is not None
 
 
 def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
@@ -237,8 +246,9 @@ def _pipe_rows(block: list[_Line]) -> tuple[list[list[Cell]], int | None]:
     header_end = None
     pending: list[Cell] | None = None
     for line in block:
-        if _RULE_ROW.fullmatch(line.text) and "-" in line.text:
-            header_end = len(rows)
+        if _is_rule(line.text):
+            if header_end is None and 0 < len(rows) <= 3:
+                header_end = len(rows)       # the rule under the header (a border above it sets nothing)
             continue
         cells = _pipe_cells(line, opening, closing)
         if pending is not None:
