@@ -2,15 +2,16 @@
 
 A table is written in one of these layouts:
 
-- pipe rows: cells between ``|``, with or without outer pipes. A row may
-  wrap over lines (a line without the closing pipe goes on in the next), or
-  be opened by a line holding only ``|`` with one cell a line after it.
+- pipe rows: cells between ``|``, with or without outer pipes, framed or
+  not by borders (``+----+``, box drawing). A row may wrap over lines (a
+  line without the closing pipe goes on in the next), or be opened by a
+  line holding only ``|`` with one cell a line after it.
   A web page's ``<table>`` reaches here as pipe rows (normalise.py);
 - tab-separated rows (a run of tabs may pad to a tab stop);
 - space-aligned columns, as PDF text and ``<pre>`` blocks come (ASCII or
   ideographic spaces): the columns are found from the positions the rows
-  share, counted in characters or in display width, whichever lines up
-  more rows;
+  share, counted in characters or in display width, whichever leaves fewer
+  rows out and keeps straighter column edges; a blank cell stays blank;
 - one cell per line (pages and PDFs copied as text): the row length is the
   repeating pattern of labels and numbers.
 
@@ -62,7 +63,7 @@ def _cfg() -> dict:
 
 # ------------------------------------------------------------------ cells
 _NUMBER = re.compile(r"(?P<num>[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>\S{0,8})")
-_EMPTY_CELL = frozenset({"-", "—", "--", "——", "…", "……", "/", "－", "×", "x"})
+_EMPTY_CELL = frozenset({"-", "—", "--", "——", "…", "……", "/", "－", "×"})
 _YEAR = re.compile(r"(?:19|20)\d{2}年?")
 
 
@@ -216,7 +217,7 @@ def _pipe_block(lines, i, floor):
     j = i
     while j < len(lines) and ("|" in lines[j].text or _is_rule(lines[j].text)):
         j += 1
-    while _is_rule(lines[j - 1].text):
+    while j > i + 1 and _is_rule(lines[j - 1].text):
         j -= 1                   # the border under the table is not its row
     block = lines[i:j]
     rows, header_end = _pipe_rows(block)
@@ -275,7 +276,7 @@ def _marked_rows(block: list[_Line]) -> list[list[Cell]]:
     width = 0
     for line in block:
         if line.text.strip("| ") == "":
-            if rows and len(rows) > 1 and len(rows[-1]) < width:
+            if len(rows) > 1 and len(rows[-1]) < width:
                 rows[-1].append(Cell("", line.start, line.start))
                 continue
             if len(rows) == 1:
@@ -305,6 +306,10 @@ def _pipe_cells(line: _Line, opening: bool, closing: bool) -> list[Cell]:
 
 
 # ------------------------------------------------------------------ tabs
+_TAB = re.compile(r"\t")
+_TABS = re.compile(r"\t+")
+
+
 def _tab_block(lines, i, floor):
     if "\t" not in lines[i].text or _is_furniture(lines[i]):
         return None
@@ -312,8 +317,8 @@ def _tab_block(lines, i, floor):
     while j < len(lines) and "\t" in lines[j].text:
         j += 1
     block = lines[i:j]
-    by_tab = [_split_cells(line, re.compile(r"\t")) for line in block]
-    by_run = [_split_cells(line, re.compile(r"\t+")) for line in block]
+    by_tab = [_split_cells(line, _TAB) for line in block]
+    by_run = [_split_cells(line, _TABS) for line in block]
     rows = by_tab if _consistent(by_tab) >= _consistent(by_run) else by_run
     return _grid(_before(lines, i, floor), rows, block[0].start, block[-1].end), j
 
@@ -388,21 +393,27 @@ def _spaced(line: _Line) -> list[_Token] | None:
 def _spaced_block(lines, i, floor):
     if _spaced(lines[i]) is None:
         return None
-    cfg = _cfg()
     j = i
     while j < len(lines):
         if _spaced(lines[j]) is not None:
             j += 1
-        elif (len(lines[j].text) <= cfg["max_cell_length"] and not _is_furniture(lines[j])
-              and not _SENTENCE_MARKS.search(lines[j].text) and j + 1 < len(lines)
-              and _spaced_body(lines[j + 1])):
-            j += 1        # a label row with no figures (按产业分) inside the table
-        else:
+            continue
+        # rows of only a label (按产业分, a row left blank) inside the table: a row with figures follows
+        k = j
+        while k < len(lines) and k - j < 3 and _label_only(lines[k]):
+            k += 1
+        if k == j or k == len(lines) or not _spaced_body(lines[k]):
             break
+        j = k
     block = lines[i:j]
     if sum(_spaced_body(line) for line in block) < 2:
         return None
     return _spaced_grid(_before(lines, i, floor), block), j
+
+
+def _label_only(line: _Line) -> bool:
+    return (len(line.text) <= _cfg()["max_cell_length"] and _spaced(line) is None and not _is_furniture(line)
+            and not _SENTENCE_MARKS.search(line.text) and read_cell(line.text) is None)
 
 
 def _spaced_body(line: _Line) -> bool:
@@ -412,7 +423,7 @@ def _spaced_body(line: _Line) -> bool:
 
 def _spaced_grid(before, block: list[_Line]) -> Grid | None:
     """Columns from the positions the body rows share, in characters or in
-    display width, whichever leaves fewer rows out."""
+    display width."""
     two = [_tokens(line, _GAP) for line in block]
     body = [k for k, t in enumerate(two) if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
     sep = _GAP if body else _SPACE
@@ -423,15 +434,18 @@ def _spaced_grid(before, block: list[_Line]) -> Grid | None:
         return None
     # display width first, then characters: the one that leaves out fewer
     # rows, then whose columns keep straighter edges
-    rows, skipped, _ = min((_align(tokens, first_body, metric) for metric in (1, 0)),
-                           key=lambda found: (len(found[1]), found[2]))
-    return _grid(before, rows, block[0].start, block[-1].end, header_end=first_body, skipped=skipped)
+    rows, skipped, _, titles = min((_align(tokens, first_body, metric) for metric in (1, 0)),
+                                   key=lambda found: (len(found[1]), found[2]))
+    return _grid(tuple(before) + tuple(titles), rows, block[0].start, block[-1].end,
+                 header_end=first_body - len(titles), skipped=skipped)
 
 
 def _align(tokens: list[list[_Token]], first_body: int, metric: int):
     """(rows of cells, rows left out, how far cells stray from their
-    column's edges) with the columns the body rows share, positions counted
-    in ``metric`` (0 characters, 1 display width)."""
+    column's edges, title lines) with the columns the body rows share,
+    positions counted in ``metric`` (0 characters, 1 display width). A line
+    above the header reaching into the label column is a title, not a
+    header row (a header row above another heads value columns: 2023年)."""
     body = [t for t in tokens[first_body:] if len(t) > 1 and any(read_cell(x.text) for x in t[1:])]
     counts = Counter(len(t) for t in body)
     k = max(counts, key=lambda n: (counts[n], n))
@@ -441,8 +455,16 @@ def _align(tokens: list[list[_Token]], first_body: int, metric: int):
     rows, skipped = [], []
     # how far the body rows' cells stray from a common left or right edge: none in the right metric
     spread = sum(min(max(e) - min(e) for e in zip(*(t[c].spans[metric] for t in ref))) for c in range(k))
+    in_labels = [line_tokens[0].spans[metric][0] < spans[0][1] for line_tokens in tokens]
+    # the header row nearest the body (a line of only a label is a body row left blank)
+    header = max((n for n in range(first_body) if not (len(tokens[n]) == 1 and in_labels[n])), default=-1)
+    titles = []
     for n, line_tokens in enumerate(tokens):
         is_header = n < first_body
+        if n < header and in_labels[n]:
+            titles.append(Cell("  ".join(x.text for x in line_tokens), line_tokens[0].start,
+                               line_tokens[-1].start + len(line_tokens[-1].text)))
+            continue
         cells = _place(line_tokens, spans, metric, spanning=is_header)
         if cells is None:
             if not is_header and any(read_cell(x.text) for x in line_tokens):
@@ -450,7 +472,7 @@ def _align(tokens: list[list[_Token]], first_body: int, metric: int):
                                     line_tokens[-1].start + len(line_tokens[-1].text)))
             continue
         rows.append(cells)
-    return rows, skipped, spread
+    return rows, skipped, spread, titles
 
 
 def _merge_label_columns(spans, ref):
