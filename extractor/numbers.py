@@ -170,7 +170,8 @@ def _grammar() -> _Grammar:
         rf"[0-9{d}{m}](?:[0-9{d}{m}{q}]|[.,](?=[0-9])|点(?=[{d}])|分之(?=[0-9{d}{m}])"
         rf"| {{1,3}}(?=[{m}{q}])|(?<=[{d}{m}]) {{1,3}}(?=[{d}{m}])|(?<=[0-9]) (?=[0-9]{{3}}(?![0-9])))*")
     text_token_re = re.compile(
-        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
+        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 13 240
+        rf"|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
         rf"|(?P<point>点)|(?P<frac>分之)|(?P<space> +)|(?P<other>.)")
     pm = _char_class(parse_mults)
     parse_token_re = re.compile(

@@ -71,9 +71,12 @@ def _cfg() -> dict:
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?:度|末)?)?")
+# 表1, 表一: (表12024年…: the number runs into the year)
 _TABLE_NUMBER = re.compile(r"^表\s*\d*?(?=(?:19|20)\d{2}年)|^表\s*[0-9一二三四五六七八九十]+\s*[:：.]?\s*")
 _UNIT_SEPARATORS = re.compile(r"\s*[、,，;；]\s*")
 _SPACES = re.compile(r"\s+")
+_INLINE_UNIT = re.compile(r"单位\s*[:：]\s*([^\s)）]{1,12})")      # 主要指标(单位:万元)
+_UNIT_TAIL = re.compile(r"[(（]?单位\s*[:：].*$")
 
 
 def find_tables(text: str) -> list[Table]:
@@ -84,7 +87,7 @@ def find_tables(text: str) -> list[Table]:
 def _read(grid: Grid) -> Table | None:
     cfg = _cfg()
     listed, title = _context(grid.before)
-    title_times = time_phrases(_TABLE_NUMBER.sub("", title), heading=True)   # 表12024年…: the number runs into the year
+    title_times = time_phrases(_TABLE_NUMBER.sub("", title), heading=True)
     title_period = title_times[0][2] if title_times else ""
     subject = _subject(title)
     width, groups = grid.width, grid.groups
@@ -143,7 +146,7 @@ def _context(before: tuple[Cell, ...]) -> tuple[list[str], str]:
         else:
             title = c.text
     if not units and title:
-        inline = re.search(r"单位\s*[:：]\s*([^\s)）]{1,12})", title)      # 主要指标(单位:万元)
+        inline = _INLINE_UNIT.search(title)
         in_brackets = cfg["header_unit_re"].search(title)                  # 分地区生产总值(亿元)
         if inline:
             units = _units_of(inline.group(1))
@@ -157,9 +160,9 @@ def _subject(title: str) -> str:
     and the words that only say it is a table taken out."""
     cfg = _cfg()
     text = _SPACES.sub("", _TABLE_NUMBER.sub("", title))
-    text = re.sub(r"[(（]?单位\s*[:：].*$", "", text)
+    text = _UNIT_TAIL.sub("", text)
     m = cfg["header_unit_re"].search(text)
-    if m and all(_units_of(m.group("unit"))):
+    if m and _units_of(m.group("unit")):
         text = text[:m.start()]
     times = time_phrases(text, heading=True)
     if times and times[0][0] == 0:
