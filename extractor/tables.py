@@ -249,10 +249,10 @@ def _align_header_row(row: list[str], width: int, labels: int) -> list[str] | No
     values = width - labels
     if len(row) == width:
         return list(row)
-    if len(row) == values:
+    label_first = bool(row) and _SPACES.sub("", row[0]) in _cfg()["label_column_headers"]
+    if len(row) == values and not label_first:
         return [""] * labels + list(row)
-    leads = (labels, 0) if row and _SPACES.sub("", row[0]) in _cfg()["label_column_headers"] else (0, labels)
-    for lead in leads:
+    for lead in (labels, 0) if label_first else (0, labels):   # 指标 | 2023年 over 产量 | 增长
         rest = row[lead:]
         if rest and len(rest) < values and values % len(rest) == 0:
             span = values // len(rest)
