@@ -38,6 +38,7 @@ class Result:
     rows: int = 0            # how many figures ``text`` holds
     warnings: tuple[str, ...] = ()   # one line each: figures or sentences skipped
     document: Document | None = None   # the input as read, on its last result when asked for
+    warnings: tuple[str, ...] = ()     # what was left out of this piece and why (a table row), one line each
 
     @property
     def count(self) -> int:

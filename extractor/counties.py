@@ -90,6 +90,7 @@ def _cfg() -> dict:
         "(?:([\u4e00-\u9fff]{2,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
     return cfg
 
@@ -655,6 +656,10 @@ def _respective(analysis) -> dict[int, Decision]:
 def label_area(label: str, areas: Areas) -> Decision | None:
     """The area a table row label (or column header) names, when the label is
     a place the article supports (吉首市, 州直 → the 州); else None."""
+    level_row = _cfg()["table_level_row_re"].fullmatch(label)
+    if level_row:
+        place = _by_level(level_row.group("level"), areas)
+        return Decision(place, "area_table_level_row") if place is not None else None
     found = [m for m in gazetteer().find(label, short_names=True) if m.start == 0]
     if not found or len(label) - found[0].end > 2:
         return None

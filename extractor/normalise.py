@@ -75,6 +75,7 @@ def _compiled() -> dict:
     fold.update({ord(k): v for k, v in cfg["variants"].items()})
     blocks = "|".join(cfg["html_block_tags"])
     cells = "|".join(cfg["html_cell_tags"])
+    table_rows = "|".join(cfg["html_row_tags"])
     return {
         "gloss": re.compile(cfg["pinyin_gloss"]),
         "toned": re.compile(cfg["pinyin_toned"]),
@@ -86,11 +87,13 @@ def _compiled() -> dict:
         "html": re.compile(
             r"<(script|style)\b[^>]*>.*?</\1\s*>"           # code and styles
             r"|<!--.*?-->"                                   # comments
+            rf"|(?P<row></?(?:{table_rows})\b[^<>]*>)"       # table rows: a line each
             rf"|(?P<block></?(?:{blocks})\b[^<>]*>)"         # block tags: a line break
             rf"|(?P<cell></?(?:{cells})\b[^<>]*>)"           # table cells: a separator
             r"|</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>"    # any other tag
             r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"   # entities
-            rf"|{cfg['broken_tag']}",
+            rf"|{cfg['broken_tag']}"
+            r"|(?P<newline>\n)",                             # inside a table row: a space
             re.S | re.I,
         ),
     }
@@ -131,10 +134,20 @@ def _rewrite(text: str, origin: list[int], pattern: re.Pattern, repl: Rewrite):
 
 
 def _strip_html(text: str, origin: list[int]):
+    in_row = False        # between <tr> and </tr>: the row stays one line
+
     def repl(m: re.Match) -> str:
+        nonlocal in_row
         s = m.group(0)
-        if m.group("block"):
+        if m.group("row"):
+            in_row = not s.startswith("</")
             return "\n"
+        if m.group("newline"):
+            return " " if in_row else s
+        if m.group("block"):
+            if s[1:].lstrip("/")[:5].lower() == "table":
+                in_row = False
+            return " " if in_row else "\n"
         if m.group("cell"):
             return " | " if not s.startswith("</") else ""
         if s.startswith("&"):

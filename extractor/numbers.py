@@ -99,6 +99,7 @@ _SCIENTIFIC = re.compile(rf"[-+]?{_DECIMAL}[eE][-+]?[0-9]+")
 _POWER = re.compile(rf"([-+]?)({_DECIMAL})\^([-+]*)([0-9]+)")
 _ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 _THOUSANDS_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
+_GROUP_SEPARATOR = re.compile(r"([, ])")
 _SPACES = re.compile(r"\s+")
 _LETTERS = re.compile(r"[A-Za-z]{1,8}")
 
@@ -167,9 +168,10 @@ def _grammar() -> _Grammar:
     # differently, so matching is linear.
     run_re = re.compile(
         rf"[0-9{d}{m}](?:[0-9{d}{m}{q}]|[.,](?=[0-9])|点(?=[{d}])|分之(?=[0-9{d}{m}])"
-        rf"| {{1,3}}(?=[{m}{q}])|(?<=[{d}{m}]) {{1,3}}(?=[{d}{m}]))*")
+        rf"| {{1,3}}(?=[{m}{q}])|(?<=[{d}{m}]) {{1,3}}(?=[{d}{m}])|(?<=[0-9]) (?=[0-9]{{3}}(?![0-9])))*")
     text_token_re = re.compile(
-        rf"(?P<arabic>[0-9]+(?:[.,][0-9]+)*)|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
+        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 13 240
+        rf"|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
         rf"|(?P<point>点)|(?P<frac>分之)|(?P<space> +)|(?P<other>.)")
     pm = _char_class(parse_mults)
     parse_token_re = re.compile(
@@ -284,7 +286,7 @@ def _read_simple(toks: list[_Tok], i: int, g: _Grammar, text_mode: bool) -> tupl
             if not (prev is None or (prev == "mult" and not qualifier and not seen_point)):
                 break
             need_mult = prev == "mult"
-            value = Decimal(tok.text.replace(",", ""))
+            value = Decimal(tok.text.replace(",", "").replace(" ", ""))
             ops.append(("num", value, value, False))
             prev = "arabic"
         elif kind == "digits":
@@ -587,24 +589,29 @@ def _text_tokens(text: str, start: int, end: int, g: _Grammar) -> list[_Tok]:
 
 
 def _arabic_pieces(s: str, offset: int) -> list[_Tok]:
-    """Cut an Arabic run at commas that are not thousands separators.
+    """Cut an Arabic run at commas (or spaces) that are not thousands separators.
 
-    A comma separates thousands only after a first group of 1-3 digits and
-    before exactly three digits (1,117,285); any other comma ends the number
-    (项目40,协议12个). A piece with two decimal points (19.4922.2658.25, several
-    numbers pasted together, or a date 05.07.2015) is "bad": no number at all.
+    A comma, or a space as in yearbooks and PDF text (13 240平方公里),
+    separates thousands only after a first group of 1-3 digits and before
+    exactly three digits (1,117,285), the same separator throughout; any
+    other ends the number (项目40,协议12个). A piece with two decimal points
+    (19.4922.2658.25, several numbers pasted together, or a date 05.07.2015)
+    is "bad": no number at all.
     """
-    pieces, groups = [], s.split(",")
-    cur_start, cur = 0, groups[0]
+    parts = _GROUP_SEPARATOR.split(s)
+    groups, separators = parts[0::2], parts[1::2]
+    pieces = []
+    cur_start, cur, used = 0, groups[0], ""
     first_group = True
     pos = len(groups[0]) + 1
-    for group in groups[1:]:
-        if first_group and len(cur) > 3 or "." in cur or not _THOUSANDS_GROUP.fullmatch(group):
+    for sep, group in zip(separators, groups[1:]):
+        if (first_group and len(cur) > 3 or "." in cur or not _THOUSANDS_GROUP.fullmatch(group)
+                or used and sep != used):
             pieces.append((cur_start, cur))
-            cur_start, cur, first_group = pos, group, True
+            cur_start, cur, first_group, used = pos, group, True, ""
         else:
-            cur += "," + group
-            first_group = False
+            cur += sep + group
+            first_group, used = False, sep
         pos += len(group) + 1
     pieces.append((cur_start, cur))
     return [_Tok("bad" if p.count(".") > 1 or len(p) > _MAX_DIGITS else "arabic",

@@ -3,6 +3,7 @@ indicators → attribute counties → rows. Each stage is a module of its own.""
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterator
@@ -18,7 +19,7 @@ from .normalise import normalise
 from .quantities import find_quantities, scaled, split_multiplier
 from .segment import segment
 from .standard import annotate
-from .tables import TableFigure, find_tables
+from .tables import Table, TableFigure, TableWarning, find_tables
 from .periods import ParagraphTime, cell_time, resolve_times
 
 
@@ -111,6 +112,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
     title = sentences[0].title if sentences else ""
     areas = document_areas(norm.text, title=title, given=options.county, fallback=options.fallback_county)
     tables = find_tables(norm.text)
+    _warn_skipped_rows(doc, norm, tables)
     figures: list[Figure] = []
     paragraph_time = ParagraphTime()
     carry = Carry()
@@ -168,8 +170,14 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     heading = (above.heading or above.title) if above else ""
     std_factor, std_unit = split_multiplier(f.unit)
     row_area = label_area(f.label, areas) if f.label else None
-    area = row_area or Decision(areas.home, "area_home")
-    naming = name_cell(f.label, f.header, row_area is not None)
+    # a column naming a place (指标 | 房县 | 竹山县): the place is the cell's area, the label its name
+    column_area = label_area(f.header, areas) if f.header and row_area is None else None
+    area = row_area or column_area or Decision(areas.home, "area_home")
+    # a place's row names no indicator; a level row (州直) stays in it, unlike the area
+    label_is_area = row_area is not None and row_area.rule != "area_table_level_row"
+    naming = name_cell(f.label, "" if column_area else f.header, label_is_area)
+    if not naming.name and f.subject:       # neither row nor column says what: the title does
+        naming = name_cell(f.subject, "", False)
     time = cell_time(f.period, f.title + " " + f.header, heading, above.title if above else "")
     return Figure(
         county=area.name, indicator=naming.name, value=f.value, unit=f.unit,
@@ -178,6 +186,16 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
         **dict(zip(("adcode", "province", "prefecture"), area_columns(area.place))))
+
+
+def _warn_skipped_rows(doc: Document, norm: NormalisedText, tables: list[Table]) -> None:
+    """One warning per table row left out, naming the input and its line."""
+    for table in tables:
+        for row in table.skipped:
+            start, _ = norm.span_in_original(row.start, row.end)
+            line = doc.text.count("\n", 0, start) + 1
+            warnings.warn(TableWarning(f"{doc.source or '-'}:{line}: table row left out, its cells do not "
+                                       f"line up with the header: {row.text}"), stacklevel=2)
 
 
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area, time,

@@ -12,7 +12,7 @@ from decimal import Context, Decimal, localcontext
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberReading, NumberSpan, find_numbers
+from .numbers import NumberReading, NumberSpan, find_numbers, read_number
 from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -49,6 +49,7 @@ class _Lexicon:
     quotes: tuple
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
+    std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
 
 
 @rules.compiled
@@ -105,6 +106,7 @@ def lexicon() -> _Lexicon:
         quotes=tuple(ex_cfg["quote_pairs"]),
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
+        std_units={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in units_cfg["std_units"].items()},
     )
 
 
@@ -143,6 +145,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     """The number at ``span`` with the unit after it, or None if it has none."""
+    span = _unit_prefix_out(text, span, lex)
     surface = text[span.start:span.end]
     reading = span.reading
     value, value_max, qualifier = reading.value, reading.value_max, reading.qualifier
@@ -187,6 +190,19 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True
     return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier, bound=bound)
+
+
+def _unit_prefix_out(text: str, span: NumberSpan, lex: _Lexicon) -> NumberSpan:
+    """12345.6千瓦, 3.5千米, 3250百只: a 千 or 百 right after Arabic digits that
+    opens a unit belongs to the unit as written, not to the number."""
+    last = span.end - 1
+    if text[last] not in "百千" or last == span.start or not text[last - 1].isdigit():
+        return span
+    m = lex.unit_re.match(text, last)
+    if m is None or m.group("mult") or m.start("unit") != last or not _unit_stands(text, m, lex):
+        return span
+    reading = read_number(text[span.start:last])
+    return NumberSpan(span.start, last, reading) if reading is not None else span
 
 
 def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list[_Candidate]:
@@ -339,20 +355,25 @@ def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
 
 
 def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
-    factor = lex.multipliers.get(c.multiplier, Decimal(1))
+    factor, std_unit = split_multiplier(c.multiplier + c.unit) if c.unit else (
+        lex.multipliers.get(c.multiplier, Decimal(1)), "")
     kind = lex.kinds.get(c.unit, "duration" if c.unit == lex.year["unit"] else "")
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
-                    std_factor=factor, std_unit=c.unit)
+                    std_factor=factor, std_unit=std_unit)
 
 
 def split_multiplier(unit: str) -> tuple[Decimal, str]:
-    """万元 -> (10000, 元); a unit without a multiplier -> (1, unit)."""
+    """The factor and the standard unit of a unit as written: 万元 -> (10000,
+    元), 百只 -> (100, 只), 万千米 -> (10000, 公里) (units.yaml: std_units);
+    a plain unit -> (1, unit)."""
     lex = lexicon()
+    factor = Decimal(1)
     m = lex.unit_multiplier.match(unit)
     if m and len(unit) > m.end():
-        return lex.multipliers[m.group()], unit[m.end():]
-    return Decimal(1), unit
+        factor, unit = lex.multipliers[m.group()], unit[m.end():]
+    std = lex.std_units.get(unit)
+    return (factor * std[0], std[1]) if std else (factor, unit)
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:

@@ -54,6 +54,19 @@ def test_bad_file_is_reported_and_the_rest_still_processed(tmp_path):
     assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
 
 
+def test_a_table_row_left_out_is_one_line_on_stderr_and_the_run_goes_on(tmp_path):
+    table = "房县统计公报\n| 县区 | 投资(亿元) |\n| 房县 | 5.5 |\n| 竹山县 | 3.1 | 2.2 |\n| 竹溪县 | 4.4 |\n"
+    for k in range(3):
+        (tmp_path / f"t{k}.txt").write_text(table, encoding="utf-8")
+    for jobs in ("1", "2"):                  # told the same from worker processes
+        result = run(["extract", str(tmp_path), "--jobs", jobs])
+        assert result.exit_code == 0
+        assert result.stderr == "".join(
+            f"county-figures: t{k}.txt:4: table row left out, its cells do not line up with the header: "
+            "竹山县 | 3.1 | 2.2\n" for k in range(3))
+        assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 6
+
+
 def test_gbk_and_big5_inputs(tmp_path):
     (tmp_path / "gbk.txt").write_bytes(ARTICLE.encode("gbk"))
     (tmp_path / "big5.txt").write_bytes("2022年,竹山縣地區生產總值達到305.6億元,同比增長6.3%。".encode("big5"))

@@ -64,3 +64,13 @@ def test_the_package_does_not_import_pandas():
     code = "import sys, extractor.cli, extractor.writer, extractor.pipeline; print('pandas' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_a_table_row_left_out_is_a_warning(tmp_path):
+    from extractor.tables import TableWarning
+
+    path = tmp_path / "t.txt"
+    path.write_text("| 县区 | 投资(亿元) |\n| 房县 | 5.5 |\n| 竹山县 | 3.1 | 2.2 |\n", encoding="utf-8")
+    with pytest.warns(TableWarning, match=r"^t\.txt:3: table row left out, .*: 竹山县 \| 3\.1 \| 2\.2$"):
+        df = extract_frame([str(path)])
+    assert list(df["value"].astype(str)) == ["5.5"]

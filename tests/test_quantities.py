@@ -131,7 +131,23 @@ ZEROS = [
     ("查处案件12起,一起抓落实,3起来", [("12起", "12", "起", "", "")]),
 ]
 
-ALL = [("multipliers", c) for c in MULTIPLIERS] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
+
+# A 千 or 百 after Arabic digits that opens a unit is the unit's, as written
+# (GUIDELINE: value and unit as written); Chinese numerals keep 千 a number.
+UNITS_AS_WRITTEN = [
+    ("家禽存栏3250百只", [("3250百只", "3250", "百只", "", "")]),
+    ("农机总动力12345.6千瓦", [("12345.6千瓦", "12345.6", "千瓦", "", "")]),
+    ("改造道路3.5千米,", [("3.5千米", "3.5", "千米", "", "")]),
+    ("全社会用电量2.8亿千瓦时", [("2.8亿千瓦时", "2.8", "亿千瓦时", "", "")]),
+    ("工业用电量1.9亿千瓦/时", [("1.9亿千瓦/时", "1.9", "亿千瓦/时", "", "")]),
+    ("收购茶青800千克", [("800千克", "800", "千克", "", "")]),
+    ("新修便道2-4千米", [("2-4千米", "2", "千米", "", "4")]),
+    ("装机容量3.5万千瓦", [("3.5万千瓦", "3.5", "万千瓦", "", "")]),
+    ("举办三千米长跑", [("三千米", "3000", "米", "", "")]),
+    ("招聘5千人,投资3千万元", [("5千人", "5000", "人", "", ""), ("3千万元", "3000", "万元", "", "")]),
+]
+
+ALL = [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
     + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS] \
@@ -159,3 +175,17 @@ def test_long_numbers_are_exact(sentence, value, std):
     (q,) = find_quantities(sentence)
     assert decimal_text(q.value) == value
     assert decimal_text(scaled(q.value, q.std_factor)) == std
+
+
+@pytest.mark.parametrize("sentence, std_value, std_unit", [
+    ("家禽存栏3250百只", "325000", "只"),
+    ("农机总动力12345.6千瓦", "12345.6", "千瓦"),
+    ("装机容量3.5万千瓦", "35000", "千瓦"),
+    ("改造道路3.5千米", "3.5", "公里"),
+    ("收购茶青800千克", "800", "公斤"),
+    ("工业用电量1.9亿千瓦/时", "190000000", "千瓦时"),
+    ("出栏生猪12万头", "120000", "头"),
+])
+def test_std_columns_fold_the_unit_as_written_into_the_standard_unit(sentence, std_value, std_unit):
+    (q,) = find_quantities(sentence)
+    assert (decimal_text(q.value * q.std_factor), q.std_unit) == (std_value, std_unit)
