@@ -443,6 +443,11 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         # 县。茶园面积…), a wider area only from a sentence that states a
         # figure about it (山东全省普遍有震感。…共记录到余震59次: not Shandong's)
         carry.subject = subject if subject.rule != "area_scope_word" else None
+    # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
+    # 算,苏州市全市实现…) hands that place on: its next sentences continue it
+    placed = [d for d in out if d.rule in ("area_clause_place", "area_sentence_subject") and d.place is not None]
+    if placed and (carry.subject is None or placed[-1].place != carry.subject.place):
+        carry.subject = None if placed[-1].place == areas.home else placed[-1]
     return out
 
 
@@ -536,7 +541,8 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     for a in _in_clause(analysis, anchor.end, end):
         if a.kind == "place" and a.mention.place == areas.home:
             return True
-        if a.kind == "scope" and (d := _scope(a, analysis, areas)) is not None and d.place == areas.home:
+        if (a.kind == "scope" and a.word[1:] != _kind_of(anchor.mention.place.name)   # 苏州市…全市: Suzhou itself
+                and (d := _scope(a, analysis, areas)) is not None and d.place == areas.home):
             return True
     return False
 
