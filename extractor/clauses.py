@@ -117,8 +117,8 @@ def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
             start = k + 1
             break
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
-    if _strip_openers(text[after_figure:pos]):
-        return False
+    if _strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
+        return False          # (inside brackets: an aside, never the subject)
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure
         return any(not text[e:start - 1].strip() for e in quantity_ends if e < start)

@@ -491,6 +491,13 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
         named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
         if named is not None:
             return Decision(named, "area_scope_word")
+    if prefix == "全" and (home_kind := _kind_of(areas.home.name) if areas.home else "") != level:
+        # 平泉县…,全县农民人均收入…: the subject of the sentence of that kind, when
+        # the page's own area is of another kind (a prefecture's page)
+        subject = next((a.mention.place for a in reversed(analysis.anchors) if a.start < anchor.start
+                        and a.kind == "place" and a.role == "opens" and _kind_of(a.word) == level), None)
+        if subject is not None:
+            return Decision(subject, "area_scope_word")
     # 全区 of a 地区 (now a 市): the page's own area when nothing around it is of that level
     place = _by_level(level, areas) or areas.home
     return Decision(place, "area_scope_word") if place is not None else None
