@@ -163,7 +163,7 @@ class _Naming:
 
     def phrase(self, i: int) -> str:
         """cleaned(i) without connectors at its ends and examples before 等."""
-        return _drop_examples(self.cleaned(i).strip(_words().connectors))
+        return _drop_examples(_trim(self.cleaned(i), _words()))
 
 
 _RULES: dict[str, Callable[[_Naming, int], bool]] = {}
@@ -311,7 +311,7 @@ def _time_spent_on(s: _Naming, i: int) -> bool:
 def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
     w = _words()
-    left = s.cleaned(i).strip(w.connectors)
+    left = _trim(s.cleaned(i), w)
     right = _strip_brackets(s.rights[i])
     if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
@@ -572,7 +572,7 @@ def _last_word(text: str, verbs_only: bool = True) -> str:
 
 
 def _needs_subject(left: str, w: _Words) -> bool:
-    core = left.strip(w.connectors)
+    core = _trim(left, w)
     if not core:
         return True
     if core in w.needs_subject or core.startswith(w.comparisons):
@@ -683,12 +683,18 @@ def _strip_brackets(text: str) -> str:
     return _BRACKETS.sub("", text)
 
 
-def _finish(text: str, w: _Words) -> str:
-    strip = " " + w.connectors + "".join(w.boundary)
+def _trim(text: str, w: _Words, strip: str | None = None) -> str:
+    """``text`` without connectors and marks at its ends: a list left open
+    (肉、), but 惠及, 涉及, 普及 are words and keep their last character."""
+    strip = w.connectors if strip is None else strip
     text = text.lstrip(strip)
-    tags = wordlist.tags()
-    while text and text[-1] in strip and text[-2:] not in tags:
-        text = text[:-1]         # a list left open (肉、), but 惠及, 涉及, 普及 are words
+    while text and text[-1] in strip and not (len(text) > 1 and len(_cut(text[-2:])) == 1):
+        text = text[:-1]
+    return text
+
+
+def _finish(text: str, w: _Words) -> str:
+    text = _trim(text, w, " " + w.connectors + "".join(w.boundary))
     if len(text) > w.max_indicator:
         text = text[-w.max_indicator:]
     return text
