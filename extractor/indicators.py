@@ -334,6 +334,23 @@ def _measure_of_object(s: _Naming, i: int) -> bool:
     return True
 
 
+@_rule("verb_of_figure_before")
+def _verb_of_figure_before(s: _Naming, i: int) -> bool:
+    """共转移群众1200人,其中甲镇转移300人 -> 转移群众: a verb alone repeats a
+    figure before it in the sentence that it begins."""
+    w = _words()
+    left = s.phrase(i)
+    words = _cut(left) if left else ()
+    if (len(words) != 1 or not words[0][1].startswith("v") or words[0][1] == "vn"
+            or left in w.needs_subject or left in w.change):
+        return False             # 增长, 完成: a change or a measure of the figure before (takes_subject)
+    before = next((n for n in reversed(s.names[:i]) if left in n and not n.endswith(left)), None)
+    if before is None:
+        return False
+    s.set(i, _finish(before[before.index(left):], w), "verb_of_figure_before")
+    return True
+
+
 @_rule("share_of_before")
 def _share_of_before(s: _Naming, i: int) -> bool:
     """完成投资80亿元,为年投资计划的75% -> 完成投资占年投资计划: a share of
