@@ -53,12 +53,17 @@ class Grid:
 
 
 @rules.compiled
-def _cfg() -> dict:
+def table_rules() -> dict:
+    """patterns/tables.yaml with its patterns compiled (read by tables.py too)."""
     cfg = dict(rules.load("tables"))
-    cfg["unit_line_re"] = re.compile(cfg["unit_line"])
-    cfg["note_line_re"] = re.compile(cfg["note_line"])
-    cfg["title_line_re"] = re.compile(cfg["title_line"])
+    for key in ("unit_line", "note_line", "title_line", "header_unit", "label_numbering", "title_words",
+                "change_header"):
+        cfg[key + "_re"] = re.compile(cfg[key])
+    cfg["families"] = tuple((family, tuple(words)) for family, words in cfg["header_families"].items())
     return cfg
+
+
+_cfg = table_rules
 
 
 # ------------------------------------------------------------------ cells

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from . import rules
 from .faults import CountyFiguresWarning
-from .table_layouts import Cell, Grid, find_grids, is_unit, read_cell
+from .table_layouts import Cell, Grid, find_grids, is_unit, read_cell, table_rules
 from .timeinfo import time_phrases
 
 __all__ = ["Cell", "Table", "TableFigure", "TableWarning", "find_tables"]
@@ -59,16 +58,7 @@ class _Column:
     family: str       # what its header's words measure (percent, money…), '' if they do not say
 
 
-@rules.compiled
-def _cfg() -> dict:
-    cfg = dict(rules.load("tables"))
-    cfg["unit_line_re"] = re.compile(cfg["unit_line"])
-    cfg["header_unit_re"] = re.compile(cfg["header_unit"])
-    cfg["numbering_re"] = re.compile(cfg["label_numbering"])
-    cfg["title_words_re"] = re.compile(cfg["title_words"])
-    cfg["change_header_re"] = re.compile(cfg["change_header"])
-    cfg["families"] = tuple((family, tuple(words)) for family, words in cfg["header_families"].items())
-    return cfg
+_cfg = table_rules
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?:度|末)?)?")
@@ -217,7 +207,7 @@ def _label(row: tuple[Cell, ...], first: int, labels: int, unit_col: int | None)
 
 
 def _clean_label(text: str) -> str:
-    numbering = _cfg()["numbering_re"]
+    numbering = _cfg()["label_numbering_re"]
     text = _SPACES.sub("", text)             # 州 直, 品 名: letter-spaced to fill the column
     for _ in range(2):                       # 一、其中:
         text = numbering.sub("", text)
