@@ -28,6 +28,8 @@ MULTIPLIERS = [
     ("剩余0.28万群众全部转移", [("0.28万", "0.28", "万", "", "")]),
     ("全书2万字", []),                                      # 万字: a length of text, not read
     ("十万火急", []),                                       # Chinese numerals need a unit
+    # an exchange rate is one figure: its base (1美元) is not
+    ("按平均汇率(1美元兑6.228元人民币)折合3万美元", [("6.228元", "6.228", "元", "", ""), ("3万美元", "3", "万美元", "", "")]),
 ]
 
 COUNT_UNITS = [
