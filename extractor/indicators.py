@@ -340,12 +340,13 @@ def _verb_of_figure_before(s: _Naming, i: int) -> bool:
     figure before it in the sentence that it begins."""
     w = _words()
     left = s.phrase(i)
-    words = _cut(left) if left else ()
-    if (len(words) != 1 or not words[0][1].startswith("v") or words[0][1] == "vn"
-            or left in w.needs_subject or left in w.change):
+    if not left or len(left) > 4 or left in w.needs_subject or left in w.change:
         return False             # 增长, 完成: a change or a measure of the figure before (takes_subject)
     before = next((n for n in reversed(s.names[:i]) if left in n and not n.endswith(left)), None)
     if before is None:
+        return False
+    words = _cut(left)
+    if len(words) != 1 or not words[0][1].startswith("v") or words[0][1] == "vn":
         return False
     s.set(i, _finish(before[before.index(left):], w), "verb_of_figure_before")
     return True

@@ -96,7 +96,7 @@ def heading_period(heading: str) -> str:
 
 def resolve_times(text: str, quantities, heading: str, title: str, paragraph: ParagraphTime) -> list[TimeDecision]:
     """The period and status of each quantity of a sentence."""
-    _governed.cache_clear()
+    _governed_from_before.cache_clear()
     out = []
     for q in quantities:
         period, period_rule = _period(text, q.start, heading, title, paragraph)
@@ -185,16 +185,18 @@ def _noun_use(text: str, m: re.Match) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)      # the figures of one clause ask the same question
 def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
     """Does a plan word in an earlier clause of the sentence part govern this
     clause? It does unless a clause between opens with its own time phrase
     or reports what happened (完成, 已), and only from a clause that states a
     figure or holds nothing but the plan (力争到2025年,…), not from a clause
     of its own (确保群众跑一次,…)."""
+    return not _reports(text[c_start:pos]) and _governed_from_before(text, c_start, review)
+
+
+@lru_cache(maxsize=64)      # the figures of one clause ask the same question
+def _governed_from_before(text: str, c_start: int, review: bool) -> bool:
     r = _rules()
-    if _reports(text[c_start:pos]):
-        return False
     part_start = 0
     for m in _PART.finditer(text, 0, c_start):
         part_start = m.end()
