@@ -706,8 +706,14 @@ def _trim(text: str, w: _Words, strip: str | None = None) -> str:
     (肉、), but 惠及, 涉及, 普及 are words and keep their last character."""
     strip = w.connectors if strip is None else strip
     text = text.lstrip(strip)
-    while text and text[-1] in strip and not (len(text) > 1 and len(_cut(text[-2:])) == 1):
-        text = text[:-1]
+    while text and text[-1] in strip:
+        joiner = next((j for j in w.list_joiners if len(j) > 1 and text.endswith(j)), "")
+        if joiner:                   # 建制村连接线以及: a connector word left open
+            text = text[:-len(joiner)]
+        elif len(text) > 1 and len(_cut(text[-2:])) == 1:
+            break
+        else:
+            text = text[:-1]
     return text
 
 
