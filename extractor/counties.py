@@ -491,11 +491,12 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
         named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
         if named is not None:
             return Decision(named, "area_scope_word")
-    if prefix == "全" and (home_kind := _kind_of(areas.home.name) if areas.home else "") != level:
+    if prefix == "全" and (_kind_of(areas.home.name) if areas.home else "") != level:
         # 平泉县…,全县农民人均收入…: the subject of the sentence of that kind, when
         # the page's own area is of another kind (a prefecture's page)
         subject = next((a.mention.place for a in reversed(analysis.anchors) if a.start < anchor.start
-                        and a.kind == "place" and a.role == "opens" and _kind_of(a.word) == level), None)
+                        and a.kind == "place" and a.role == "opens"
+                        and level in (_kind_of(a.word), _kind_of(a.mention.place.name))), None)
         if subject is not None:
             return Decision(subject, "area_scope_word")
     # 全区 of a 地区 (now a 市): the page's own area when nothing around it is of that level
@@ -529,6 +530,10 @@ _CARRIED_ROLES = ("opens", "after_recipient")
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
+    # 造成河北省87个县受灾: a place the figure follows directly counts whatever its role
+    touching = [a for a in analysis.anchors if a.kind == "place" and a.end == q.start]
+    if touching and (not anchors or anchors[-1].start < touching[0].start):
+        anchors = anchors + touching
     if not anchors:
         return None
     anchor = anchors[-1]
