@@ -491,9 +491,8 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
         named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
         if named is not None:
             return Decision(named, "area_scope_word")
-    if prefix == "全" and (_kind_of(areas.home.name) if areas.home else "") != level:
-        # 平泉县…,全县农民人均收入…: the subject of the sentence of that kind, when
-        # the page's own area is of another kind (a prefecture's page)
+    if prefix == "全":
+        # 平泉县…,全县农民人均收入…: the subject of the sentence, when of that kind
         subject = next((a.mention.place for a in reversed(analysis.anchors) if a.start < anchor.start
                         and a.kind == "place" and a.role == "opens"
                         and level in (_kind_of(a.word), _kind_of(a.mention.place.name))), None)
