@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberReading, NumberSpan, find_numbers, read_number
+from .numbers import NumberReading, NumberSpan, context, find_numbers, read_number
 from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -20,6 +20,7 @@ _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千�
 # After 以上/以下, these start the rest of the sentence, not a category noun.
 _GOES_ON = set("都均也还已将并且就是为和与及、")
 _ARABIC = re.compile(r"[0-9]")
+_ONE = Decimal(1)
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -31,6 +32,7 @@ class _Lexicon:
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
     bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
+    bare_multiplier_char: re.Pattern   # what every such bare multiplier holds (a quick test)
     before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     not_before: dict
@@ -50,6 +52,7 @@ class _Lexicon:
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
+    split_units: dict              # split_multiplier's answers so far (unit as written -> factor, unit)
 
 
 @rules.compiled
@@ -89,6 +92,7 @@ def lexicon() -> _Lexicon:
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
+        bare_multiplier_char=re.compile("[百千万亿]"),
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
@@ -107,6 +111,7 @@ def lexicon() -> _Lexicon:
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
         std_units={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in units_cfg["std_units"].items()},
+        split_units={},
     )
 
 
@@ -128,13 +133,14 @@ def find_quantities(text: str) -> list[Quantity]:
     lex = lexicon()
     if not lex.may_hold.search(text):
         return []        # half the sentences of an article hold no figure at all
-    quoted = _short_quotes(text, lex)
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
     _merge_ranges(text, spans, candidates, lex)
     found = [c for c in candidates if c is not None]
-    found += _bare_multipliers(text, lex, found)
-    found.sort(key=lambda c: c.start)
+    if lex.bare_multiplier_char.search(text):
+        found += _bare_multipliers(text, lex, found)
+    found.sort(key=_start)
+    quoted = _short_quotes(text, lex) if found else []
     result = []
     for k, cand in enumerate(found):
         if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
@@ -143,14 +149,19 @@ def find_quantities(text: str) -> list[Quantity]:
     return _fill_list_units(text, result, lex)
 
 
+def _start(c: _Candidate) -> int:
+    return c.start
+
+
 def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     """The number at ``span`` with the unit after it, or None if it has none."""
-    span = _unit_prefix_out(text, span, lex)
+    if text[span.end - 1] in "百千":
+        span = _unit_prefix_out(text, span, lex)
     surface = text[span.start:span.end]
     reading = span.reading
     value, value_max, qualifier = reading.value, reading.value_max, reading.qualifier
     multiplier = ""
-    tail = lex.tail_multiplier.search(surface)
+    tail = lex.tail_multiplier.search(surface) if "万" in surface or "亿" in surface else None
     head = surface[:tail.start()] if tail else surface
     if tail and head.strip(" 余多几"):
         multiplier = tail.group("mult")
@@ -299,7 +310,7 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
             return True
     if text.startswith(lex.excl_after, cand.end):
         return True
-    return any(a <= cand.span.start < b for a, b in quoted)
+    return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 
 
 def _zero_band(cand: _Candidate) -> bool:
@@ -356,7 +367,7 @@ def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
 
 def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
     factor, std_unit = split_multiplier(c.multiplier + c.unit) if c.unit else (
-        lex.multipliers.get(c.multiplier, Decimal(1)), "")
+        lex.multipliers.get(c.multiplier, _ONE), "")
     kind = lex.kinds.get(c.unit, "duration" if c.unit == lex.year["unit"] else "")
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
@@ -368,12 +379,18 @@ def split_multiplier(unit: str) -> tuple[Decimal, str]:
     元), 百只 -> (100, 只), 万千米 -> (10000, 公里) (units.yaml: std_units);
     a plain unit -> (1, unit)."""
     lex = lexicon()
-    factor = Decimal(1)
-    m = lex.unit_multiplier.match(unit)
-    if m and len(unit) > m.end():
-        factor, unit = lex.multipliers[m.group()], unit[m.end():]
-    std = lex.std_units.get(unit)
-    return (factor * std[0], std[1]) if std else (factor, unit)
+    found = lex.split_units.get(unit)
+    if found is None:
+        written = unit
+        factor = _ONE
+        m = lex.unit_multiplier.match(unit)
+        if m and len(unit) > m.end():
+            factor, unit = lex.multipliers[m.group()], unit[m.end():]
+        std = lex.std_units.get(unit)
+        found = (factor * std[0], std[1]) if std else (factor, unit)
+        if len(lex.split_units) < 10_000:        # units are few; a table may write any
+            lex.split_units[written] = found
+    return found
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:
@@ -382,21 +399,19 @@ def scaled(value: Decimal, factor: Decimal) -> Decimal:
     Decimal's default context keeps 28 digits: a longer product would be
     rounded, and making it integral would raise. Here the precision is that
     of the operands, so any value read gives its product."""
-    with localcontext(Context(prec=_digits(value) + _digits(factor))):
-        return _exact(value * factor)
+    return _exact(context(_digits(value) + _digits(factor)).multiply(value, factor))
 
 
 def _divided(value: Decimal, factor: Decimal) -> Decimal:
     """``value`` over a multiplier (a power of ten), exactly."""
-    with localcontext(Context(prec=_digits(value) + _digits(factor) + 28)):
-        return _exact(value / factor)
+    return _exact(context(_digits(value) + _digits(factor) + 28).divide(value, factor))
 
 
 def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
-    with localcontext(Context(prec=_digits(d))):
-        d = d.normalize()
-        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    ctx = context(_digits(d))
+    d = d.normalize(ctx)
+    return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d
 
 
 def _digits(d: Decimal) -> int:

@@ -1,6 +1,6 @@
 """Properties that hold for any input: no crash, mentions quote the input at
 their offsets, the same input gives the same rows."""
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractor import extract_text
@@ -48,14 +48,22 @@ RUN_PIECES = list("0123456789.,一二三四五六七八九十百千万亿两〇�
 
 @SETTINGS
 @given(st.lists(st.sampled_from(RUN_PIECES), min_size=1, max_size=40).map("".join))
+@example("增长87.7亿元")
+@example("十个、百个、千个、万个、亿个、拾个")
+@example("5千吨、0.5万人、05亿元、1.2.3万")
+@example("1" * 30 + "亿、" + "1" * 31 + "万、" + "9" * 29 + ".5亿")
 def test_direct_reading_of_runs_agrees_with_the_token_reader(text):
-    # numbers._read_run_at reads plain runs (87.7, 一) without tokens; it must
-    # give what the token reader gives for every run.
+    # numbers._read_run_at reads the common runs (87.7, 一, 十, 87.7亿) without
+    # tokens; it must give what the token reader gives for every run, down to
+    # what a range reads of each end (plain, base and scale: 3-5万).
     from extractor import numbers
+
+    def read(found):
+        return [(f.span(), f.expr.plain, f.expr.base, f.expr.scale) for f in found]
 
     g = numbers._grammar()
     for run in g.run_re.finditer(text):
         a, b = run.span()
-        direct = [f.span() for f in numbers._read_run_at(text, a, b, g)]
-        by_tokens = [f.span() for f in numbers._read_run(numbers._text_tokens(text, a, b, g), text, g)]
+        direct = read(numbers._read_run_at(text, a, b, g))
+        by_tokens = read(numbers._read_run(numbers._text_tokens(text, a, b, g), text, g))
         assert direct == by_tokens
