@@ -399,6 +399,8 @@ def scaled(value: Decimal, factor: Decimal) -> Decimal:
     Decimal's default context keeps 28 digits: a longer product would be
     rounded, and making it integral would raise. Here the precision is that
     of the operands, so any value read gives its product."""
+    if factor == _ONE:
+        return _exact(value)          # (most figures: nothing to multiply)
     return _exact(context(_digits(value) + _digits(factor)).multiply(value, factor))
 
 
@@ -409,7 +411,10 @@ def _divided(value: Decimal, factor: Decimal) -> Decimal:
 
 def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
-    ctx = context(_digits(d))
+    sign, digits, exponent = d.as_tuple()
+    if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
+        return d                      # already so (87.7, 120: most values)
+    ctx = context(len(digits) + max(exponent, 0) + 1)
     d = d.normalize(ctx)
     return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d
 
