@@ -85,9 +85,11 @@ def lexicon() -> _Lexicon:
         unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
         may_hold=re.compile(      # (the lookahead lists the first characters: a fast skip)
+            # (one numeral before the unit, not a run of them: the same texts
+            # match, and a long run costs one try per character, not one per pair)
             r"(?=[0-9０-９百千过破超逾上零〇一二两三四五六七八九十万亿萬億兩几半])"
             r"(?:[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
-            r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半]+[余多几]?(?:万|亿)?(?:"
+            r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半][余多几]?(?:万|亿)?(?:"
             + unit_alts + "|" + year_unit + "))"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
