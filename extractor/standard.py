@@ -97,11 +97,19 @@ class _Words:
 
     def head(self, text: str) -> str:
         """The longest word ``text`` starts with (and is longer than), else ''."""
-        return next((text[:n] for n in self.lengths if n < len(text) and text[:n] in self.words), "")
+        size, words = len(text), self.words
+        for n in self.lengths:
+            if n < size and text[:n] in words:
+                return text[:n]
+        return ""
 
     def tail(self, text: str) -> str:
         """The longest word ``text`` ends with (and is longer than), else ''."""
-        return next((text[-n:] for n in self.lengths if n < len(text) and text[-n:] in self.words), "")
+        size, words = len(text), self.words
+        for n in self.lengths:
+            if n < size and text[-n:] in words:
+                return text[-n:]
+        return ""
 
 
 @rules.compiled
