@@ -82,6 +82,15 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return spans
 
 
+def numeral_chars() -> frozenset:
+    """Every character a number in running text can end with: Arabic and
+    Chinese digits, multipliers, markers (余, 多), and the forms the reader
+    folds onto them (full-width digits, 萬)."""
+    g = _grammar()
+    chars = set(g.digits) | set(g.multipliers) | set(g.markers) | set("0123456789")
+    return frozenset(chars | {chr(k) for k, v in g.text_fold.items() if v in chars})
+
+
 # --------------------------------------------------------------------------
 # The grammar, compiled once from patterns/numerals.yaml
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberReading, NumberSpan, context, find_numbers, read_number
+from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, read_number
 from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -35,6 +35,7 @@ class _Lexicon:
     bare_multiplier_char: re.Pattern   # what every such bare multiplier holds (a quick test)
     before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
+    candidate: re.Pattern          # a sharper one: what every quantity holds
     not_before: dict
     year: dict
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
@@ -74,6 +75,15 @@ def lexicon() -> _Lexicon:
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>{unit_alts}|{year_unit})")
+    # A candidate: what every quantity holds (a numeral right before a unit;
+    # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
+    # 过万). A sentence without one is passed over after one scan, though it
+    # may hold numbers (dates, years, ordinals).
+    numeral_class = "".join(sorted(map(re.escape, numeral_chars())))
+    bare_before = "|".join(map(re.escape, q_cfg["bare_multiplier_before"]))
+    candidate = re.compile(
+        rf"[{numeral_class}]\s{{0,2}}(?:{mult_alts})?\s{{0,2}}[余多]?\s{{0,2}}(?:{unit_alts}|{year_unit})"
+        rf"|[万亿萬億]|[百千]分之|(?:{bare_before})(?=[百千万亿])")
     before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
                       key=lambda p: len(p[0]), reverse=True)
     after_map = {w: q for q, words in q_cfg["after"].items() for w in words}
@@ -95,6 +105,7 @@ def lexicon() -> _Lexicon:
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
         bare_multiplier_char=re.compile("[百千万亿]"),
+        candidate=candidate,
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
@@ -133,7 +144,7 @@ class _Candidate:
 
 def find_quantities(text: str) -> list[Quantity]:
     lex = lexicon()
-    if not lex.may_hold.search(text):
+    if not lex.may_hold.search(text) or not lex.candidate.search(text):
         return []        # half the sentences of an article hold no figure at all
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]

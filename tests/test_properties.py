@@ -1,5 +1,7 @@
 """Properties that hold for any input: no crash, mentions quote the input at
 their offsets, the same input gives the same rows."""
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +69,27 @@ def test_direct_reading_of_runs_agrees_with_the_token_reader(text):
         direct = read(numbers._read_run_at(text, a, b, g))
         by_tokens = read(numbers._read_run(numbers._text_tokens(text, a, b, g), text, g))
         assert direct == by_tokens
+
+
+QUANTITY_PIECES = list("0123456789０.,%一二三两十百千万亿几余多来半零 年月元吨亩个人家次项户至到-~过超近约逾上第的、，") + [
+    "百分之", "分之", "个百分点", "万元", "千瓦时", "平方公里", "千米", "以上", "左右", "超过", "人次", "km", "“", "”"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(QUANTITY_PIECES), min_size=1, max_size=30).map("".join))
+def test_the_candidate_scan_passes_over_only_text_without_quantities(text):
+    # find_quantities reads a sentence only when one scan finds what every
+    # quantity holds; reading every sentence must give the same quantities
+    from dataclasses import replace
+
+    from extractor import quantities
+
+    with_scan = quantities.find_quantities(text)
+    lex = quantities.lexicon()
+    original = quantities.lexicon
+    quantities.lexicon = lambda: replace(lex, candidate=re.compile(""))
+    try:
+        without = quantities.find_quantities(text)
+    finally:
+        quantities.lexicon = original
+    assert with_scan == without
