@@ -280,7 +280,9 @@ def context(prec: int) -> Context:
     more than the operation it is for). Only for results, never for flags."""
     ctx = _CONTEXTS.get(prec)
     if ctx is None:
-        ctx = _CONTEXTS[prec] = Context(prec=prec)
+        ctx = Context(prec=prec)
+        if len(_CONTEXTS) < 1000:        # (precisions are few; 1E+999 asks for a rare one)
+            _CONTEXTS[prec] = ctx
     return ctx
 
 

@@ -156,7 +156,7 @@ def find_quantities(text: str) -> list[Quantity]:
     quoted = _short_quotes(text, lex) if found else []
     result = []
     for k, cand in enumerate(found):
-        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
+        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found, k + 1, lex):
             continue
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
@@ -332,14 +332,15 @@ def _zero_band(cand: _Candidate) -> bool:
     return cand.value == 0 and cand.value_max is not None
 
 
-def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexicon) -> bool:
+def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, lex: _Lexicon) -> bool:
     """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
     defines the things counted next in its clause is a category, not a figure
-    (总投资超500亿元的产业集群, with nothing counted after it, is a figure)."""
+    (总投资超500亿元的产业集群, with nothing counted after it, is a figure).
+    ``found[later:]`` are the candidates after it (looked at only for a bound amount)."""
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
     limit = clause_end(text, cand.end)
-    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in later)
+    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in found[later:])
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
