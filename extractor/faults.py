@@ -23,14 +23,27 @@ class SkippedWarning(CountyFiguresWarning):
     """A figure or sentence was skipped because reading it raised."""
 
 
-@contextmanager
-def contained(source: str, norm: NormalisedText, offset: int, what: str = "sentence") -> Iterator[None]:
-    """Run the block; if it raises, warn with the input offset of ``offset``
-    (an offset in ``norm.text``) and carry on after the block."""
-    try:
-        yield
-    except Exception as e:      # not KeyboardInterrupt or a signal: those stop the run
-        warnings.warn(SkippedWarning(skipped_message(source, _original(norm, offset), what, e)), stacklevel=3)
+class contained:
+    """``with contained(source, norm, offset):`` runs the block; if it raises,
+    warns with the input offset of ``offset`` (an offset in ``norm.text``)
+    and carries on after the block. (A class rather than a generator: it
+    wraps every sentence and figure, and costs a third as much.)"""
+
+    __slots__ = ("source", "norm", "offset", "what")
+
+    def __init__(self, source: str, norm: NormalisedText, offset: int, what: str = "sentence"):
+        self.source, self.norm, self.offset, self.what = source, norm, offset, what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if kind is None or not issubclass(kind, Exception):
+            return False        # not KeyboardInterrupt or a signal: those stop the run
+        # (stacklevel 2: the warning names the line of the with statement)
+        warnings.warn(SkippedWarning(skipped_message(self.source, _original(self.norm, self.offset), self.what,
+                                                     error)), stacklevel=2)
+        return True
 
 
 def skipped_message(source: str, offset: int | None, what: str, error: BaseException) -> str:

@@ -167,6 +167,12 @@ class Gazetteer:
         return self._by_name.get(name, ())
 
     # ----------------------------------------------------------------- scanning
+    def may_start(self, text: str, *, short_names: bool = False) -> bool:
+        """Can a name begin at the start of ``text``? (False: ``find`` gives
+        no mention at 0; a cheap test before it.)"""
+        starts, lengths, pairs = self._scan[short_names]
+        return text[:1] in lengths and (pairs is None or text[:2] in pairs)
+
     def find(self, text: str, *, short_names: bool = False) -> list[PlaceMention]:
         """Place mentions in `text`: non-overlapping, leftmost-longest.
 

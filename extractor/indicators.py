@@ -690,7 +690,7 @@ def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
     return text
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=None)     # keyed on the rules' word lists (a handful), kept for the process
 def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Pattern]:
     """One regex per word list, longest word first."""
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) or "(?!)"  # noqa: E731

@@ -82,6 +82,15 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return spans
 
 
+def numeral_chars() -> frozenset:
+    """Every character a number in running text can end with: Arabic and
+    Chinese digits, multipliers, markers (余, 多), and the forms the reader
+    folds onto them (full-width digits, 萬)."""
+    g = _grammar()
+    chars = set(g.digits) | set(g.multipliers) | set(g.markers) | set("0123456789")
+    return frozenset(chars | {chr(k) for k, v in g.text_fold.items() if v in chars})
+
+
 # --------------------------------------------------------------------------
 # The grammar, compiled once from patterns/numerals.yaml
 
@@ -121,6 +130,7 @@ class _Grammar:
     sign_may_follow: str
     range_connectors: tuple
     code_connectors: frozenset
+    chain_links: frozenset   # range and code connectors: what may join two numbers
     percent_prefixes: tuple
     percent_suffixes: tuple
     tenths: str
@@ -194,6 +204,7 @@ def _grammar() -> _Grammar:
         sign_may_follow=str(cfg["sign_may_follow"]),
         range_connectors=tuple(sorted(cfg["range_connectors"], key=len, reverse=True)),
         code_connectors=frozenset(cfg["code_connectors"]),
+        chain_links=frozenset(cfg["code_connectors"]) | frozenset(cfg["range_connectors"]),
         percent_prefixes=tuple(cfg["percent_prefixes"]),
         percent_suffixes=tuple(sorted(cfg["percent_suffixes"], key=len, reverse=True)),
         tenths=str(cfg["tenths"]),
@@ -215,7 +226,9 @@ def _grammar() -> _Grammar:
 # --------------------------------------------------------------------------
 # Expressions: a token sequence read into operations, then evaluated
 
-@dataclass(frozen=True)
+# The internal records below are built for every number read: slotted and
+# not frozen, they cost a third of what frozen dataclasses cost to make.
+@dataclass(slots=True)
 class _Tok:
     kind: str   # arabic | bad | digits | mult | mark | point | frac | half | space | other
     text: str
@@ -223,7 +236,7 @@ class _Tok:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Expr:
     lo: Decimal
     hi: Decimal
@@ -231,9 +244,10 @@ class _Expr:
     plain: bool = True               # no multiplier: 3 in 3-5万 takes the 万 of 5万
     base: Decimal | None = None      # for "number + multipliers" (5万): the number ...
     scale: Decimal | None = None     # ... and the product of the multipliers
+    clean: bool = False              # lo is already in its plain form (87.7, 120: most numbers as written)
 
     def reading(self) -> NumberReading:
-        lo = _clean(self.lo)
+        lo = self.lo if self.clean else _clean(self.lo)
         if self.hi is self.lo:               # most numbers: not a range
             return NumberReading(lo, None, self.qualifier)
         hi = _clean(self.hi)
@@ -253,8 +267,23 @@ def _clean(d: Decimal) -> Decimal:
         return Decimal(0)
     d = d.normalize(_CTX)
     if d.as_tuple().exponent > 0:
-        d = d.quantize(Decimal(1), context=Context(prec=d.adjusted() + 1))
+        d = d.quantize(_ONE, context=context(d.adjusted() + 1))
     return d
+
+
+_ONE = Decimal(1)
+_CONTEXTS: dict[int, Context] = {}
+
+
+def context(prec: int) -> Context:
+    """A decimal context of precision ``prec`` (made once: making one costs
+    more than the operation it is for). Only for results, never for flags."""
+    ctx = _CONTEXTS.get(prec)
+    if ctx is None:
+        ctx = Context(prec=prec)
+        if len(_CONTEXTS) < 1000:        # (precisions are few; 1E+999 asks for a rare one)
+            _CONTEXTS[prec] = ctx
+    return ctx
 
 
 def _read_simple(toks: list[_Tok], i: int, g: _Grammar, text_mode: bool) -> tuple[int, _Expr | None]:
@@ -562,7 +591,7 @@ def _join_range(low: _Expr, high: _Expr) -> _Expr | None:
 # --------------------------------------------------------------------------
 # Running text (find_numbers)
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Found:
     start: int      # the first numeral character (a sign is added last)
     end: int
@@ -623,16 +652,33 @@ _PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 def _read_run_at(text: str, start: int, end: int, g: _Grammar) -> list[_Found]:
     """The numbers of the run text[start:end]. Most runs are a plain Arabic
-    number (87.7) or one Chinese digit (一批): those are read directly, the
+    number (87.7), one Chinese digit (一批), a lone multiplier (百, 万) or an
+    Arabic number and one multiplier (87.7亿): those are read directly, the
     rest through tokens (tests check both ways agree)."""
-    if end - start == 1 and text[start] in g.digits:
-        if text[start] in g.formal_digits:
-            return []                                # 伍 alone: 队伍
-        value = Decimal(g.digits[text[start]])
-        return [_Found(start, end, _Expr(value, value))]
+    if end - start == 1:
+        c = text[start]
+        if c in g.digits:
+            if c in g.formal_digits:
+                return []                            # 伍 alone: 队伍
+            value = Decimal(g.digits[c])
+            return [_Found(start, end, _Expr(value, value))]
+        m = g.multipliers.get(c)
+        if m is not None:
+            # 万 alone is not a number; 十 alone is (a leading multiplier)
+            if m >= _SMALL or c not in g.leading_multipliers:
+                return []
+            return [_Found(start, end, _Expr(m, m, "", False))]
     if end - start <= _MAX_DIGITS and _PLAIN_ARABIC.fullmatch(text, start, end):
-        value = Decimal(text[start:end])
-        return [_Found(start, end, _Expr(value, value))]
+        written = text[start:end]
+        value = Decimal(written)
+        # an integer, or a decimal not ending in 0, is in its plain form as written
+        return [_Found(start, end, _Expr(value, value, clean="." not in written or written[-1] != "0"))]
+    if end - start <= _MAX_DIGITS + 1:
+        m = g.multipliers.get(text[end - 1])
+        if m is not None and _PLAIN_ARABIC.fullmatch(text, start, end - 1):
+            base = Decimal(text[start:end - 1])     # 87.7亿: the number and its multiplier
+            value = base * m
+            return [_Found(start, end, _Expr(value, value, "", False, base, m))]
     return _read_run(_text_tokens(text, start, end, g), text, g)
 
 
@@ -679,8 +725,12 @@ def _join_chains(found: list[_Found], text: str, g: _Grammar) -> list[_Found]:
     they are dropped (2024-02). Other connectors (至, ~, —) make a range when
     the second is larger and leave both numbers alone otherwise.
     """
+    n = len(found)
+    links = g.chain_links
+    if not any(text[found[j].end:found[j + 1].start] in links for j in range(n - 1)):
+        return found                                  # most sentences: no two numbers joined
     out: list[_Found] = []
-    i, n = 0, len(found)
+    i = 0
     while i < n:
         j = i
         links = []
@@ -736,17 +786,20 @@ def _stands(f: _Found, text: str, g: _Grammar) -> bool:
         return False                                  # ordinals: 第三, 第十届
     if before in g.vague_prefixes and text[s] in g.multipliers:
         return False                                  # 几十万, 数十
-    for (offset, length), words in g.not_numbers.get(text[s], {}).items():
-        at = s - offset
-        if at >= 0 and e <= at + length and text[at:at + length] in words:
-            return False
+    first = text[s]
+    not_numbers = g.not_numbers.get(first)
+    if not_numbers:
+        for (offset, length), words in not_numbers.items():
+            at = s - offset
+            if at >= 0 and e <= at + length and text[at:at + length] in words:
+                return False
     # Arabic digits glued to Latin letters are codes (5A, G353), except units
     # (3km) and figures right after an indicator acronym (GDP265亿元, CPI102.1).
-    if _is_ascii_digit(text[s]) and _is_ascii_letter(before):
+    if "0" <= first <= "9" and _is_ascii_letter(before):
         acronym = re.search(r"[A-Za-z]+$", text[max(0, s - 8):s]).group()
         if acronym not in g.indicator_acronyms:
             return False
-    if _is_ascii_digit(text[e - 1]) and e < len(text) and _is_ascii_letter(text[e]):
+    if "0" <= text[e - 1] <= "9" and e < len(text) and _is_ascii_letter(text[e]):
         letters = _LETTERS.match(text, e).group()
         if letters not in g.latin_units:
             return False

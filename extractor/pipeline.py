@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterator
@@ -140,9 +141,11 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             for q, naming, area, time in zip(quantities, indicators, decisions, times):
                 with contained(doc.source, norm, sent.start + q.start, "figure"):
                     figures.append(_figure(doc, norm, sent, q, naming, area, time, sentence_text))
+    starts = [s.start for s in sentences]
     for f in (f for t in tables for f in t.figures):
         with contained(doc.source, norm, f.start, "figure"):
-            figures.append(_table_figure(doc, norm, f, areas, sentences))
+            k = bisect_right(starts, f.start)
+            figures.append(_table_figure(doc, norm, f, areas, sentences[k - 1] if k else None))
     figures.sort(key=lambda f: f.start)
     annotate(figures, areas.home)      # standard indicators (area columns come from the decisions)
     return _with_document_facts(figures, doc, sentences)
@@ -164,9 +167,9 @@ _TITLE_SENTENCES = 10
 
 
 def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Areas,
-                  sentences: list[Sentence]) -> Figure:
+                  above: Sentence | None) -> Figure:
+    """A table cell's row; ``above`` is the last sentence starting at or before it."""
     start, end = norm.span_in_original(f.start, f.end)
-    above = next((s for s in reversed(sentences) if s.start <= f.start), None)
     heading = (above.heading or above.title) if above else ""
     std_factor, std_unit = split_multiplier(f.unit)
     row_area = label_area(f.label, areas) if f.label else None
@@ -179,13 +182,14 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     if not naming.name and f.subject:       # neither row nor column says what: the title does
         naming = name_cell(f.subject, "", False)
     time = cell_time(f.period, f.title + " " + f.header, heading, above.title if above else "")
+    adcode, province, prefecture = area_columns(area.place)
     return Figure(
         county=area.name, indicator=naming.name, value=f.value, unit=f.unit,
         source=doc.source, status=time.status, period=time.period,
         std_value=_std(f.value, std_factor), std_unit=std_unit,
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
-        **dict(zip(("adcode", "province", "prefecture"), area_columns(area.place))))
+        adcode=adcode, province=province, prefecture=prefecture)
 
 
 def _warn_skipped_rows(doc: Document, norm: NormalisedText, tables: list[Table]) -> None:
@@ -201,6 +205,7 @@ def _warn_skipped_rows(doc: Document, norm: NormalisedText, tables: list[Table])
 def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area, time,
             sentence_text: str) -> Figure:
     start, end = norm.span_in_original(sent.start + q.start, sent.start + q.end)
+    adcode, province, prefecture = area_columns(area.place)
     return Figure(
         county=area.name,
         indicator=naming.name,
@@ -218,7 +223,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area
         end=end,
         sentence=sentence_text,
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
-        **dict(zip(("adcode", "province", "prefecture"), area_columns(area.place))),
+        adcode=adcode, province=province, prefecture=prefecture,
     )
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberReading, NumberSpan, find_numbers, read_number
+from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, read_number
 from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -20,6 +20,7 @@ _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千�
 # After 以上/以下, these start the rest of the sentence, not a category noun.
 _GOES_ON = set("都均也还已将并且就是为和与及、")
 _ARABIC = re.compile(r"[0-9]")
+_ONE = Decimal(1)
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -31,8 +32,10 @@ class _Lexicon:
     tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
     bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
+    bare_multiplier_char: re.Pattern   # what every such bare multiplier holds (a quick test)
     before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
+    candidate: re.Pattern          # a sharper one: what every quantity holds
     not_before: dict
     year: dict
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
@@ -50,6 +53,7 @@ class _Lexicon:
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
+    split_units: dict              # split_multiplier's answers so far (unit as written -> factor, unit)
 
 
 @rules.compiled
@@ -71,6 +75,15 @@ def lexicon() -> _Lexicon:
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>{unit_alts}|{year_unit})")
+    # A candidate: what every quantity holds (a numeral right before a unit;
+    # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
+    # 过万). A sentence without one is passed over after one scan, though it
+    # may hold numbers (dates, years, ordinals).
+    numeral_class = "".join(sorted(map(re.escape, numeral_chars())))
+    bare_before = "|".join(map(re.escape, q_cfg["bare_multiplier_before"]))
+    candidate = re.compile(
+        rf"[{numeral_class}]\s{{0,2}}(?:{mult_alts})?\s{{0,2}}[余多]?\s{{0,2}}(?:{unit_alts}|{year_unit})"
+        rf"|[万亿萬億]|[百千]分之|(?:{bare_before})(?=[百千万亿])")
     before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
                       key=lambda p: len(p[0]), reverse=True)
     after_map = {w: q for q, words in q_cfg["after"].items() for w in words}
@@ -82,13 +95,17 @@ def lexicon() -> _Lexicon:
         unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
         may_hold=re.compile(      # (the lookahead lists the first characters: a fast skip)
+            # (one numeral before the unit, not a run of them: the same texts
+            # match, and a long run costs one try per character, not one per pair)
             r"(?=[0-9０-９百千过破超逾上零〇一二两三四五六七八九十万亿萬億兩几半])"
             r"(?:[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
-            r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半]+[余多几]?(?:万|亿)?(?:"
+            r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半][余多几]?(?:万|亿)?(?:"
             + unit_alts + "|" + year_unit + "))"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
+        bare_multiplier_char=re.compile("[百千万亿]"),
+        candidate=candidate,
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
@@ -107,6 +124,7 @@ def lexicon() -> _Lexicon:
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
         std_units={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in units_cfg["std_units"].items()},
+        split_units={},
     )
 
 
@@ -126,31 +144,37 @@ class _Candidate:
 
 def find_quantities(text: str) -> list[Quantity]:
     lex = lexicon()
-    if not lex.may_hold.search(text):
+    if not lex.may_hold.search(text) or not lex.candidate.search(text):
         return []        # half the sentences of an article hold no figure at all
-    quoted = _short_quotes(text, lex)
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
     _merge_ranges(text, spans, candidates, lex)
     found = [c for c in candidates if c is not None]
-    found += _bare_multipliers(text, lex, found)
-    found.sort(key=lambda c: c.start)
+    if lex.bare_multiplier_char.search(text):
+        found += _bare_multipliers(text, lex, found)
+    found.sort(key=_start)
+    quoted = _short_quotes(text, lex) if found else []
     result = []
     for k, cand in enumerate(found):
-        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found[k + 1:], lex):
+        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found, k + 1, lex):
             continue
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
 
 
+def _start(c: _Candidate) -> int:
+    return c.start
+
+
 def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     """The number at ``span`` with the unit after it, or None if it has none."""
-    span = _unit_prefix_out(text, span, lex)
+    if text[span.end - 1] in "百千":
+        span = _unit_prefix_out(text, span, lex)
     surface = text[span.start:span.end]
     reading = span.reading
     value, value_max, qualifier = reading.value, reading.value_max, reading.qualifier
     multiplier = ""
-    tail = lex.tail_multiplier.search(surface)
+    tail = lex.tail_multiplier.search(surface) if "万" in surface or "亿" in surface else None
     head = surface[:tail.start()] if tail else surface
     if tail and head.strip(" 余多几"):
         multiplier = tail.group("mult")
@@ -299,7 +323,7 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
             return True
     if text.startswith(lex.excl_after, cand.end):
         return True
-    return any(a <= cand.span.start < b for a, b in quoted)
+    return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 
 
 def _zero_band(cand: _Candidate) -> bool:
@@ -308,14 +332,15 @@ def _zero_band(cand: _Candidate) -> bool:
     return cand.value == 0 and cand.value_max is not None
 
 
-def _threshold(text: str, cand: _Candidate, later: list[_Candidate], lex: _Lexicon) -> bool:
+def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, lex: _Lexicon) -> bool:
     """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
     defines the things counted next in its clause is a category, not a figure
-    (总投资超500亿元的产业集群, with nothing counted after it, is a figure)."""
+    (总投资超500亿元的产业集群, with nothing counted after it, is a figure).
+    ``found[later:]`` are the candidates after it (looked at only for a bound amount)."""
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
     limit = clause_end(text, cand.end)
-    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in later)
+    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in found[later:])
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -356,7 +381,7 @@ def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
 
 def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
     factor, std_unit = split_multiplier(c.multiplier + c.unit) if c.unit else (
-        lex.multipliers.get(c.multiplier, Decimal(1)), "")
+        lex.multipliers.get(c.multiplier, _ONE), "")
     kind = lex.kinds.get(c.unit, "duration" if c.unit == lex.year["unit"] else "")
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
@@ -368,12 +393,18 @@ def split_multiplier(unit: str) -> tuple[Decimal, str]:
     元), 百只 -> (100, 只), 万千米 -> (10000, 公里) (units.yaml: std_units);
     a plain unit -> (1, unit)."""
     lex = lexicon()
-    factor = Decimal(1)
-    m = lex.unit_multiplier.match(unit)
-    if m and len(unit) > m.end():
-        factor, unit = lex.multipliers[m.group()], unit[m.end():]
-    std = lex.std_units.get(unit)
-    return (factor * std[0], std[1]) if std else (factor, unit)
+    found = lex.split_units.get(unit)
+    if found is None:
+        written = unit
+        factor = _ONE
+        m = lex.unit_multiplier.match(unit)
+        if m and len(unit) > m.end():
+            factor, unit = lex.multipliers[m.group()], unit[m.end():]
+        std = lex.std_units.get(unit)
+        found = (factor * std[0], std[1]) if std else (factor, unit)
+        if len(lex.split_units) < 10_000:        # units are few; a table may write any
+            lex.split_units[written] = found
+    return found
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:
@@ -382,21 +413,24 @@ def scaled(value: Decimal, factor: Decimal) -> Decimal:
     Decimal's default context keeps 28 digits: a longer product would be
     rounded, and making it integral would raise. Here the precision is that
     of the operands, so any value read gives its product."""
-    with localcontext(Context(prec=_digits(value) + _digits(factor))):
-        return _exact(value * factor)
+    if factor == _ONE:
+        return _exact(value)          # (most figures: nothing to multiply)
+    return _exact(context(_digits(value) + _digits(factor)).multiply(value, factor))
 
 
 def _divided(value: Decimal, factor: Decimal) -> Decimal:
     """``value`` over a multiplier (a power of ten), exactly."""
-    with localcontext(Context(prec=_digits(value) + _digits(factor) + 28)):
-        return _exact(value / factor)
+    return _exact(context(_digits(value) + _digits(factor) + 28).divide(value, factor))
 
 
 def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
-    with localcontext(Context(prec=_digits(d))):
-        d = d.normalize()
-        return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+    sign, digits, exponent = d.as_tuple()
+    if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
+        return d                      # already so (87.7, 120: most values)
+    ctx = context(len(digits) + max(exponent, 0) + 1)
+    d = d.normalize(ctx)
+    return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d
 
 
 def _digits(d: Decimal) -> int:

@@ -127,7 +127,58 @@ def _read_overlay(file: str) -> dict:
         if name not in known:
             raise PatternsError(f"{file}: unknown rules {name!r}; known: {', '.join(known)}")
         _check(file, name, _builtin(name), value)
+        _check_regexes(file, name, value)
     return data
+
+
+# The rules whose values are regular expressions (a pattern, or a list of
+# them; "*" stands for any key of an open mapping). Each of the user's is
+# checked when its file is loaded: one that would take more than linear time
+# on some text is refused, as the tests check the built-in ones.
+REGEXES = (
+    "periods.patterns", "periods.year_followers", "periods.timestamp_clock", "periods.timestamp_label",
+    "periods.dateline", "periods.target_word_nouns",
+    "normalise.pinyin_gloss", "normalise.pinyin_toned", "normalise.typo_deletions", "normalise.broken_tag",
+    "counties.table_level_row",
+    "tables.unit_line", "tables.header_unit", "tables.title_line", "tables.title_words", "tables.note_line",
+    "tables.label_numbering", "tables.change_header",
+    "years.multi_year", "years.month", "years.bulletin_title", "years.title_year",
+    "panel.year",
+    "standard_indicators.indicators.*.patterns",
+)
+
+
+def regexes(name: str, data: dict):
+    """(where, pattern) for each regular expression in the rules ``data`` of ``patterns/<name>.yaml``."""
+    for key in REGEXES:
+        first, _, rest = key.partition(".")
+        if first == name:
+            yield from _at(data, rest.split("."), name)
+
+
+def _at(value, path: list[str], where: str):
+    if not path:
+        for pattern in value if isinstance(value, list) else [value]:
+            if isinstance(pattern, str):
+                yield where, pattern
+        return
+    if not isinstance(value, dict):
+        return
+    keys = value if path[0] == "*" else [path[0]] if path[0] in value else []
+    for key in keys:
+        yield from _at(value[key], path[1:], f"{where}.{key}")
+
+
+def _check_regexes(file: str, name: str, value) -> None:
+    from .regex_guard import problem
+
+    for where, pattern in regexes(name, value):
+        found = problem(pattern)
+        if found.startswith("not a valid"):
+            raise PatternsError(f"{file}: {where}: {pattern} is {found}")
+        if found:
+            raise PatternsError(f"{file}: {where}: {pattern} is refused: {found} can take time growing "
+                                f"faster than the text")
 
 
 def _check(file: str, where: str, builtin, value) -> None:

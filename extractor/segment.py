@@ -4,6 +4,8 @@ copyright notices)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from . import rules
 from .models import Sentence
@@ -86,8 +88,13 @@ def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary, or after an
     opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
     bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
+    if pos > len(text):
+        text[pos - 1]                 # past the end: IndexError, as reading that character would
+    marks = _marks_and_brackets(text)
+    k = bisect_left(marks, pos) - 1   # only these characters can decide: look at them alone
     depth = 0
-    for j in range(pos - 1, -1, -1):
+    while k >= 0:
+        j = marks[k]
         ch = text[j]
         if ch in ")）":
             depth += 1
@@ -95,9 +102,19 @@ def clause_start(text: str, pos: int) -> int:
             if depth == 0:
                 return j + 1
             depth -= 1
-        elif ch in CLAUSE_MARKS and depth == 0:
+        elif depth == 0:
             return j + 1
+        k -= 1
     return 0
+
+
+_MARK_OR_BRACKET = re.compile("[" + re.escape("".join(sorted(CLAUSE_MARKS)) + "()（）") + "]")
+
+
+@lru_cache(maxsize=32)      # the resolvers ask about the clauses of the sentence at hand many times
+def _marks_and_brackets(text: str) -> list[int]:
+    """Where ``text`` holds a clause mark or a bracket."""
+    return [m.start() for m in _MARK_OR_BRACKET.finditer(text)]
 
 
 def clause_end(text: str, pos: int) -> int:

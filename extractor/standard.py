@@ -97,11 +97,19 @@ class _Words:
 
     def head(self, text: str) -> str:
         """The longest word ``text`` starts with (and is longer than), else ''."""
-        return next((text[:n] for n in self.lengths if n < len(text) and text[:n] in self.words), "")
+        size, words = len(text), self.words
+        for n in self.lengths:
+            if n < size and text[:n] in words:
+                return text[:n]
+        return ""
 
     def tail(self, text: str) -> str:
         """The longest word ``text`` ends with (and is longer than), else ''."""
-        return next((text[-n:] for n in self.lengths if n < len(text) and text[-n:] in self.words), "")
+        size, words = len(text), self.words
+        for n in self.lengths:
+            if n < size and text[-n:] in words:
+                return text[-n:]
+        return ""
 
 
 @rules.compiled
@@ -223,7 +231,10 @@ def _leading_place(text: str) -> int:
     """The length of a place name opening ``text`` (竹溪县GDP, 湖北省), else 0."""
     from .gazetteer import gazetteer
 
-    found = gazetteer().find(text[:12], short_names=True)
+    g = gazetteer()
+    if not g.may_start(text, short_names=True):
+        return 0                        # (most phrases: no name can begin them)
+    found = g.find(text[:12], short_names=True)
     return found[0].end if found and found[0].start == 0 and found[0].end < len(text) else 0
 
 

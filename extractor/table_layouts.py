@@ -136,8 +136,9 @@ def find_grids(text: str) -> list[Grid]:
     lines = _lines(text)
     grids: list[Grid] = []
     i, floor = 0, 0          # floor: the first line not taken by the table before
+    blocks = (_pipe_block, _tab_block, _spaced_block, _FlatRuns(lines).block)
     while i < len(lines):
-        for block in (_pipe_block, _tab_block, _spaced_block, _flat_block):
+        for block in blocks:
             found = block(lines, i, floor)
             if found is not None:
                 grid, i = found
@@ -524,14 +525,49 @@ def _join(tokens: list[_Token]) -> Cell:
 
 
 # ------------------------------------------------------------------ one cell per line
-def _flat_block(lines, i, floor):
-    if not _is_cell_line(lines[i]):
-        return None
-    j = i
-    while j < len(lines) and _is_cell_line(lines[j]) and "|" not in lines[j].text and "\t" not in lines[j].text:
-        j += 1
-    grid = _flat_grid(lines, i, j, floor)
-    return (grid, j) if grid is not None else None
+class _FlatRuns:
+    """One cell per line, read in time linear in the number of lines.
+
+    A table of this layout starts at some line of a run of short lines; each
+    line of a run is tried in turn, so what does not depend on where the
+    table starts (which lines are values, lead-in lines, how many rows from
+    a line on fit a row pattern) is worked out once per run, not once per
+    line tried (that was quadratic in the run's length)."""
+
+    def __init__(self, lines: list[_Line]):
+        self.lines = lines
+        self.run_end: list[int] = []      # per line: where the run of cell lines from it ends (lazily)
+        self.runs: dict[int, _FlatRun] = {}
+
+    def block(self, lines, i, floor):
+        if not _is_cell_line(lines[i]):
+            return None
+        j = self._end(i)
+        grid = self._run(i, j).grid(i, floor) if j > i else None
+        return (grid, j) if grid is not None else None
+
+    def _end(self, i: int) -> int:
+        """The first line from ``i`` on that cannot be a cell of this layout."""
+        ends = self.run_end
+        if not ends:
+            ends.extend([-1] * len(self.lines))
+        if ends[i] < 0:
+            j = i
+            while j < len(self.lines) and _in_flat_run(self.lines[j]):
+                j += 1
+            for k in range(i, max(j, i + 1)):
+                ends[k] = j
+        return ends[i]
+
+    def _run(self, i: int, j: int) -> _FlatRun:
+        run = self.runs.get(j)
+        if run is None or run.start > i:
+            run = self.runs[j] = _FlatRun(self.lines, i, j)
+        return run
+
+
+def _in_flat_run(line: _Line) -> bool:
+    return _is_cell_line(line) and "|" not in line.text and "\t" not in line.text
 
 
 def _is_cell_line(line: _Line) -> bool:
@@ -540,37 +576,74 @@ def _is_cell_line(line: _Line) -> bool:
             and not cfg["note_line_re"].match(line.text))
 
 
-def _flat_grid(lines, i, j, floor) -> Grid | None:
-    """Find the row length from the repeating pattern of labels and
-    numbers, then read the cells as a grid."""
-    cfg = _cfg()
-    cells = [Cell(line.text, line.start, line.end) for line in lines[i:j]]
-    lead_in = []
-    while cells and (cfg["unit_line_re"].match(cells[0].text) or cfg["title_line_re"].match(cells[0].text)):
-        lead_in.append(cells.pop(0))
-    if len(cells) < cfg["min_cells"]:
+class _FlatRun:
+    """The lines [start, end) of a run, with what every start inside it shares."""
+
+    def __init__(self, lines: list[_Line], start: int, end: int):
+        cfg = _cfg()
+        self.lines, self.start, self.end = lines, start, end
+        n = end - start
+        lead = [bool(cfg["unit_line_re"].match(lines[k].text) or cfg["title_line_re"].match(lines[k].text))
+                for k in range(start, end)]
+        self.mask = bytes(is_value(lines[k].text) for k in range(start, end))
+        # from each line on: the first line that is no unit or title line, the
+        # first value, and how many values there are
+        self.after_lead = [n] * (n + 1)
+        self.next_value = [n] * (n + 1)
+        self.values_from = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.after_lead[k] = self.after_lead[k + 1] if lead[k] else k
+            self.next_value[k] = k if self.mask[k] else self.next_value[k + 1]
+            self.values_from[k] = self.values_from[k + 1] + self.mask[k]
+        self.fits: dict[tuple[int, int], list[int]] = {}
+
+    def _fitting_rows(self, width: int, labels: int) -> list[int]:
+        """For each line k: how many of the complete rows of ``width`` cells
+        from k on are ``labels`` labels and then values."""
+        found = self.fits.get((width, labels))
+        if found is None:
+            n, mask = len(self.mask), self.mask
+            pattern = bytes([0] * labels + [1] * (width - labels))
+            found = [0] * (n + 1)
+            for k in range(n - width, -1, -1):
+                found[k] = (mask[k:k + width] == pattern) + (found[k + width] if k + width <= n - width else 0)
+            self.fits[(width, labels)] = found
+        return found
+
+    def grid(self, i: int, floor: int) -> Grid | None:
+        """The table of the lines from ``i`` to the run's end, if they hold
+        one: the row length from the repeating pattern of labels and
+        numbers, then the cells read as a grid."""
+        cfg = _cfg()
+        base = self.start
+        p = self.after_lead[i - base]                 # the unit and title lines opening it are its lead-in
+        n = len(self.mask)
+        if n - p < cfg["min_cells"] or self.values_from[p] < 2:
+            return None
+        first = self.next_value[p]
+        for width in range(2, 9):
+            for labels in range(1, width):
+                body_start = first - labels
+                if body_start < p:
+                    continue
+                complete = (n - body_start) // width
+                if complete < 2 or self._fitting_rows(width, labels)[body_start] < 0.8 * complete:
+                    continue
+                header_length = body_start - p
+                if header_length not in (width, width - labels) and (not header_length or header_length % width):
+                    continue
+                return self._read(i, floor, p, body_start, width, labels)
         return None
-    mask = [is_value(c.text) for c in cells]
-    if sum(mask) < 2:
-        return None
-    first = mask.index(True)
-    for width in range(2, 9):
-        for labels in range(1, width):
-            body_start = first - labels
-            if body_start < 0:
-                continue
-            pattern = [False] * labels + [True] * (width - labels)
-            body = mask[body_start:]
-            rows = [body[k:k + width] for k in range(0, len(body), width)]
-            complete = [r for r in rows if len(r) == width]
-            if len(complete) < 2 or sum(r == pattern for r in complete) < 0.8 * len(complete):
-                continue
-            header = cells[:body_start]
-            if len(header) not in (width, width - labels) and (not header or len(header) % width):
-                continue
-            grid_rows = tuple(tuple(cells[body_start + k:body_start + k + width])
-                              for k in range(0, len(body) - width + 1, width))
-            groups = max(1, len(header) // width) if len(header) >= width else 1
-            return Grid(_before(lines, i, floor) + tuple(lead_in), (tuple(header),) if header else (),
-                        grid_rows, width, cells[0].start, grid_rows[-1][-1].end, labels=labels, groups=groups)
-    return None
+
+    def _read(self, i: int, floor: int, p: int, body_start: int, width: int, labels: int) -> Grid:
+        base, lines = self.start, self.lines
+        cells = [Cell(line.text, line.start, line.end) for line in lines[base + p:self.end]]
+        lead_in = tuple(Cell(line.text, line.start, line.end) for line in lines[i:base + p])
+        body_start -= p
+        header = cells[:body_start]
+        body = len(cells) - body_start
+        grid_rows = tuple(tuple(cells[body_start + k:body_start + k + width])
+                          for k in range(0, body - width + 1, width))
+        groups = max(1, len(header) // width) if len(header) >= width else 1
+        return Grid(_before(lines, i, floor) + lead_in, (tuple(header),) if header else (),
+                    grid_rows, width, cells[0].start, grid_rows[-1][-1].end, labels=labels, groups=groups)

@@ -143,6 +143,9 @@ def cut(text: str) -> list[str]:
     return words
 
 
+_NONE = float("-inf")     # no word found yet (a word's score is always finite)
+
+
 def _cut_block(block: str, freq: dict, log_total: float, eng, words: list[str]) -> None:
     """jieba's most probable route through ``block`` (its __cut_DAG_NO_HMM):
     scores from the end, ties to the longer word, single letters and digits
@@ -151,7 +154,7 @@ def _cut_block(block: str, freq: dict, log_total: float, eng, words: list[str]) 
     score = [0.0] * (n + 1)
     ends = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
-        best, best_end = None, k
+        best, best_end = _NONE, k
         i, frag = k, block[k]
         while i < n:
             f = freq.get(frag)
@@ -159,11 +162,11 @@ def _cut_block(block: str, freq: dict, log_total: float, eng, words: list[str]) 
                 break
             if f:
                 s = log(f) - log_total + score[i + 1]
-                if best is None or (s, i) > (best, best_end):
+                if s >= best:                     # a tie goes to the longer word (i only grows)
                     best, best_end = s, i
             i += 1
             frag = block[k:i + 1]
-        if best is None:                          # no word starts here: the character alone
+        if best == _NONE:                         # no word starts here: the character alone
             best, best_end = log(freq.get(block[k]) or 1) - log_total + score[k + 1], k
         score[k], ends[k] = best, best_end
     x, run = 0, ""

@@ -8,6 +8,7 @@ import csv
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractor import rules
 from extractor.gazetteer import Place, PlaceMention, gazetteer
@@ -272,3 +273,15 @@ def test_find_is_non_overlapping_and_ordered(g):
 
 def test_gazetteer_is_cached():
     assert gazetteer() is gazetteer()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["竹溪", "竹溪县", "湖北省", "十堰市", "市中区", "门源县", "和政", "来安", ""]),
+       st.text(alphabet="县市区省全的和在竹溪湖北十堰中门源政来安徽", max_size=6), st.booleans())
+def test_may_start_is_true_wherever_find_gives_a_name_at_the_start(name, rest, short_names):
+    text = name + rest
+    found = gazetteer().find(text, short_names=short_names)
+    if found and found[0].start == 0:
+        assert gazetteer().may_start(text, short_names=short_names)
+    if not gazetteer().may_start(text, short_names=short_names):
+        assert not found or found[0].start > 0

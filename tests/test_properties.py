@@ -1,6 +1,8 @@
 """Properties that hold for any input: no crash, mentions quote the input at
 their offsets, the same input gives the same rows."""
-from hypothesis import HealthCheck, given, settings
+import re
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractor import extract_text
@@ -48,14 +50,46 @@ RUN_PIECES = list("0123456789.,一二三四五六七八九十百千万亿两〇�
 
 @SETTINGS
 @given(st.lists(st.sampled_from(RUN_PIECES), min_size=1, max_size=40).map("".join))
+@example("增长87.7亿元")
+@example("十个、百个、千个、万个、亿个、拾个")
+@example("5千吨、0.5万人、05亿元、1.2.3万")
+@example("1" * 30 + "亿、" + "1" * 31 + "万、" + "9" * 29 + ".5亿")
 def test_direct_reading_of_runs_agrees_with_the_token_reader(text):
-    # numbers._read_run_at reads plain runs (87.7, 一) without tokens; it must
-    # give what the token reader gives for every run.
+    # numbers._read_run_at reads the common runs (87.7, 一, 十, 87.7亿) without
+    # tokens; it must give what the token reader gives for every run, down to
+    # what a range reads of each end (plain, base and scale: 3-5万).
     from extractor import numbers
+
+    def read(found):
+        return [(f.span(), f.expr.plain, f.expr.base, f.expr.scale) for f in found]
 
     g = numbers._grammar()
     for run in g.run_re.finditer(text):
         a, b = run.span()
-        direct = [f.span() for f in numbers._read_run_at(text, a, b, g)]
-        by_tokens = [f.span() for f in numbers._read_run(numbers._text_tokens(text, a, b, g), text, g)]
+        direct = read(numbers._read_run_at(text, a, b, g))
+        by_tokens = read(numbers._read_run(numbers._text_tokens(text, a, b, g), text, g))
         assert direct == by_tokens
+
+
+QUANTITY_PIECES = list("0123456789０.,%一二三两十百千万亿几余多来半零 年月元吨亩个人家次项户至到-~过超近约逾上第的、，") + [
+    "百分之", "分之", "个百分点", "万元", "千瓦时", "平方公里", "千米", "以上", "左右", "超过", "人次", "km", "“", "”"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(QUANTITY_PIECES), min_size=1, max_size=30).map("".join))
+def test_the_candidate_scan_passes_over_only_text_without_quantities(text):
+    # find_quantities reads a sentence only when one scan finds what every
+    # quantity holds; reading every sentence must give the same quantities
+    from dataclasses import replace
+
+    from extractor import quantities
+
+    with_scan = quantities.find_quantities(text)
+    lex = quantities.lexicon()
+    original = quantities.lexicon
+    quantities.lexicon = lambda: replace(lex, candidate=re.compile(""))
+    try:
+        without = quantities.find_quantities(text)
+    finally:
+        quantities.lexicon = original
+    assert with_scan == without

@@ -3,7 +3,10 @@
 Each case: a sentence and the quantities expected in it as
 (mention, value, unit, qualifier, value_max).
 """
+from decimal import Decimal
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractor.quantities import find_quantities
 from extractor.writer import decimal_text
@@ -191,3 +194,17 @@ def test_long_numbers_are_exact(sentence, value, std):
 def test_std_columns_fold_the_unit_as_written_into_the_standard_unit(sentence, std_value, std_unit):
     (q,) = find_quantities(sentence)
     assert (decimal_text(q.value * q.std_factor), q.std_unit) == (std_value, std_unit)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False),
+       st.sampled_from(["1", "1.0", "10", "10000", "100000000", "0.001", "1E+12", "0.0667"]))
+def test_scaled_is_the_exact_product_written_plainly(value, factor):
+    from fractions import Fraction
+
+    from extractor.quantities import scaled
+
+    product = scaled(value, Decimal(factor))
+    assert Fraction(product) == Fraction(value) * Fraction(factor)
+    sign, digits, exponent = product.as_tuple()
+    assert exponent == 0 or (exponent < 0 and digits[-1] != 0)     # no exponent, no trailing zeros

@@ -62,3 +62,43 @@ def test_a_new_unit_family_of_the_right_shape_is_accepted(tmp_path):
     mine = write(tmp_path, "units:\n  families:\n    water:\n      units: [方水]\n")
     rules.use_overlays([mine])
     assert [(str(f.value), f.unit) for f in extract_text("全县节约用水300方水。")] == [("300", "方水")]
+
+
+# ---------------------------------------------------------------- patterns that backtrack
+def test_a_catastrophic_user_pattern_is_refused_at_load_naming_it(tmp_path):
+    # (\d+)+年 over a run of digits with no 年 after would take twice as long
+    # for each digit more: it never runs, the file is refused in one line
+    mine = write(tmp_path, "periods:\n  patterns: ['(\\d+)+年']\n")
+    result = CliRunner().invoke(main, ["extract", "-", "--patterns", mine], input="全县投资5亿元。")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {mine}: periods.patterns: (\\d+)+年 is refused: a repeated group whose end can also begin "
+        "its next round can take time growing faster than the text")
+    with pytest.raises(rules.PatternsError) as refused:
+        rules.use_overlays([mine])
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("key, pattern, refused", [
+    ("periods:\n  patterns", "(?:年|年度)+", "periods.patterns: (?:年|年度)+ is refused: a repeated group holding "
+                                            "alternatives that can begin alike"),
+    ("tables:\n  note_line", "^注\\s*\\d*\\s*[:：]", "tables.note_line: ^注\\s*\\d*\\s*[:：] is refused: two "
+                                                     "repeats of the same characters"),
+    ("standard_indicators:\n  indicators:\n    数字经济规模:\n      patterns", "(GDP\\w*)*",
+     "standard_indicators.indicators.数字经济规模.patterns: (GDP\\w*)* is refused"),
+    ("years:\n  month", "(\\d{1,2}", "years.month: (\\d{1,2} is not a valid regular expression (missing ), "
+                                     "unterminated subpattern at position 0)"),
+])
+def test_user_patterns_that_backtrack_or_do_not_compile_are_refused(tmp_path, key, pattern, refused):
+    value = f"['{pattern}']" if key.endswith("patterns") else f"'{pattern}'"
+    result = CliRunner().invoke(main, ["extract", "-", "--patterns", write(tmp_path, f"{key}: {value}\n")],
+                                input="x")
+    assert result.exit_code == 2
+    assert refused in result.stderr.splitlines()[-1]
+
+
+def test_user_patterns_that_run_in_linear_time_are_kept(tmp_path):
+    mine = write(tmp_path, "periods:\n  patterns: ['第[一二三四]个五年']\n"
+                           "tables:\n  note_line: '^(?:注|附注)\\s*(?:[0-9]+\\s*)?[:：]'\n")
+    rules.use_overlays([mine])
+    assert "第[一二三四]个五年" in rules.load("periods")["patterns"]

@@ -1,5 +1,6 @@
 """Segmentation: sentences, headings, page furniture."""
 import pytest
+from hypothesis import given, strategies as st
 
 from extractor.segment import clause_end, clause_start, is_furniture, is_heading, segment
 
@@ -53,3 +54,30 @@ CLAUSES = [
 @pytest.mark.parametrize("text, pos, start, end", CLAUSES)
 def test_clause_bounds(text, pos, start, end):
     assert (clause_start(text, pos), clause_end(text, pos)) == (start, end)
+
+
+def _clause_start_char_by_char(text: str, pos: int) -> int:
+    """clause_start as first written: one character at a time back from pos."""
+    depth = 0
+    for j in range(pos - 1, -1, -1):
+        ch = text[j]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return j + 1
+            depth -= 1
+        elif ch in ",，;；。!?！？:：" and depth == 0:
+            return j + 1
+    return 0
+
+
+@given(st.text(alphabet="增长,，;；。:!(（)）5亿 ", max_size=40), st.integers(min_value=-2, max_value=40))
+def test_clause_start_reads_only_marks_and_brackets_with_the_same_result(text, pos):
+    # (it looks only at the clause marks and brackets before pos; a position
+    # past the end fails as reading that character would)
+    if pos > len(text):
+        with pytest.raises(IndexError):
+            clause_start(text, pos)
+    else:
+        assert clause_start(text, pos) == _clause_start_char_by_char(text, pos)

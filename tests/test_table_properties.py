@@ -209,3 +209,74 @@ def test_a_generated_table_reads_back_exactly(t):
     got = [(f.label, f.header, f.value, f.unit, f.period) for table in found for f in table.figures]
     assert got == expected(t), text
     assert all(not table.skipped for table in found), text
+
+
+# ---------------------------------------------------------------- one cell per line, from every start
+def _flat_grid_from(lines, i, floor):
+    """The one-cell-per-line reading of lines[i:] as first written: every
+    start read on its own (quadratic in a run's length); find_grids works
+    out what starts share once per run and must give the same grids."""
+    from extractor import table_layouts as tl
+
+    if not tl._is_cell_line(lines[i]):
+        return None
+    j = i
+    while j < len(lines) and tl._in_flat_run(lines[j]):
+        j += 1
+    cfg = tl._cfg()
+    cells = [tl.Cell(line.text, line.start, line.end) for line in lines[i:j]]
+    lead_in = []
+    while cells and (cfg["unit_line_re"].match(cells[0].text) or cfg["title_line_re"].match(cells[0].text)):
+        lead_in.append(cells.pop(0))
+    if len(cells) < cfg["min_cells"]:
+        return None
+    mask = [tl.is_value(c.text) for c in cells]
+    if sum(mask) < 2:
+        return None
+    first = mask.index(True)
+    for width in range(2, 9):
+        for labels in range(1, width):
+            body_start = first - labels
+            if body_start < 0:
+                continue
+            pattern = [False] * labels + [True] * (width - labels)
+            body = mask[body_start:]
+            complete = [r for r in (body[k:k + width] for k in range(0, len(body), width)) if len(r) == width]
+            if len(complete) < 2 or sum(r == pattern for r in complete) < 0.8 * len(complete):
+                continue
+            header = cells[:body_start]
+            if len(header) not in (width, width - labels) and (not header or len(header) % width):
+                continue
+            rows = tuple(tuple(cells[body_start + k:body_start + k + width])
+                         for k in range(0, len(body) - width + 1, width))
+            groups = max(1, len(header) // width) if len(header) >= width else 1
+            grid = tl.Grid(tl._before(lines, i, floor) + tuple(lead_in), (tuple(header),) if header else (),
+                           rows, width, cells[0].start, rows[-1][-1].end, labels=labels, groups=groups)
+            return grid, j
+    return None
+
+
+FLAT_LINES = ["项目", "稻谷", "产量(吨)", "地区生产总值", "合计", "其中", "12.5", "1,250", "20", "5", "3.2%", "-", "—",
+              "单位:万元", "表1 2023年主要指标", "注:数据为初步统计", "2023年", "吨", "全县完成投资。", "a|b", "x\ty"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FLAT_LINES), min_size=1, max_size=60))
+def test_one_cell_per_line_tables_read_as_from_every_start(lines):
+    from extractor import table_layouts as tl
+
+    text = "\n".join(lines)
+    found, i, floor = [], 0, 0
+    rows = tl._lines(text)
+    while i < len(rows):            # find_grids with the first reading of this layout
+        for block in (tl._pipe_block, tl._tab_block, tl._spaced_block, _flat_grid_from):
+            hit = block(rows, i, floor)
+            if hit is not None:
+                grid, i = hit
+                if grid is not None:
+                    found.append(grid)
+                    floor = i
+                break
+        else:
+            i += 1
+    assert tl.find_grids(text) == found
