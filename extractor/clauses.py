@@ -9,6 +9,7 @@ indicators, timeinfo) read this analysis.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -85,8 +86,10 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             continue
         anchors.append(Anchor(start if chain_start is None else chain_start, end, m.kind, "", m.surface, m))
         chain_start = None
+    taken_starts = [a for a, _ in taken]        # (mentions come in text order, apart)
     for s in lex.scope_re.finditer(text):
-        if not any(a <= s.start() < b for a, b in taken):
+        k = bisect_right(taken_starts, s.start()) - 1
+        if k < 0 or s.start() >= taken[k][1]:
             anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)

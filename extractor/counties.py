@@ -308,8 +308,9 @@ def _zones_and_groups(text: str, mentions: dict[int, AreaMention]):
         start = before.start if before else z.start() - (1 if text[z.start() - 1:z.start()] in _COUNTY_KINDS + ("州",) else 0)
         place = before.place if before else Place(text[start:z.start()], "zone", "", "", "")
         yield AreaMention(start, z.end(), text[start:z.end()], place, kind="zone")
+    covered = _Covered((m.start, m.end) for m in mentions.values())
     for g in cfg["group_re"].finditer(text):
-        if any(m.start <= g.start() < m.end for m in mentions.values()):
+        if covered.holds(g.start()):
             continue
         province = _place_named(cfg["province_abbreviations"][g.group()[0]])
         if province is not None:
@@ -332,11 +333,33 @@ def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
             if text[pos:pos + 1] not in lexicon().list_marks:
                 break
             pos += 1                              # 、龙河镇高潮村: the same county's
-    taken = [(m.start, m.end) for m in mentions.values()]
+    taken = _Covered((m.start, m.end) for m in mentions.values())
     for name, place in towns.items():
         for k in _occurrences(text, name):
-            if not any(a <= k < b or k <= a < k + len(name) for a, b in taken):
+            if not taken.overlaps(k, k + len(name)):
                 yield AreaMention(k, k + len(name), name, place, kind="place")
+
+
+class _Covered:
+    """Spans [a, b), in any number and overlapping: does one hold a position
+    or meet a span? (By bisection over the starts, with the furthest end
+    reached so far, not a walk over every span.)"""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, furthest = [], -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def holds(self, pos: int) -> bool:
+        k = bisect_left(self.starts, pos + 1) - 1
+        return k >= 0 and pos < self.reach[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
 
 
 def _occurrences(text: str, word: str):

@@ -47,6 +47,8 @@ class _Words:
     compared_change_re: re.Pattern   # 可比增长, 比上半年提高, 较一季度回升: a whole phrase that needs a subject
     share_re: re.Pattern       # 为年投资计划的: the whole a share is of
     lead_time_re: re.Pattern   # 到1996年全区种植面积: a time the phrase is measured at
+    word_patterns: tuple       # leading and trailing words compiled once (_word_patterns)
+    span_trigger: re.Pattern   # a character every span_time_re match holds (a cheap test first)
     span_time_re: re.Pattern   # 从2016年的, 到2021年的 ending a phrase: the span of a from-to change
     np_stops: frozenset
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
@@ -92,6 +94,8 @@ def _words() -> _Words:
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
         share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
         # 从2016年的 / 由建州初期的 ending a phrase: where a from-to change starts
+        word_patterns=_word_patterns(by_len(cfg["leading_words"]), by_len(cfg["trailing_words"])),
+        span_trigger=re.compile("[" + re.escape(periods["trigger_chars"]) + "从由]"),
         span_time_re=re.compile("(?:(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")|(?:从|由)[^,，、]{1,8})的?$"),
         lead_time_re=re.compile("(?:到|至|截至|截止)(?:" + "|".join(periods["patterns"]) + ")"),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
@@ -648,8 +652,9 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
         if m and m.end() > 0:
             text = text[m.end():]
         text = _strip_place(text, places)
-        text = _strip_words(text, w.leading, w.trailing)
-        text = w.span_time_re.sub("", text)     # 从2016年的695.7亿元增加到2021年的…
+        text = _strip_words(text, w.leading, w.trailing, w.word_patterns)
+        if w.span_trigger.search(text):
+            text = w.span_time_re.sub("", text)     # 从2016年的695.7亿元增加到2021年的…
     return text
 
 
@@ -675,8 +680,8 @@ def _strip_place(text: str, places: tuple) -> str:
     return text
 
 
-def _strip_words(text: str, leading: tuple, trailing: tuple) -> str:
-    lead_re, trail_re = _word_patterns(leading, trailing)
+def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None) -> str:
+    lead_re, trail_re = patterns or _word_patterns(leading, trailing)
     changed = True
     while changed and text:
         changed = False
@@ -698,6 +703,8 @@ def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Patt
 
 
 def _strip_brackets(text: str) -> str:
+    if "(" not in text and "（" not in text and "【" not in text:
+        return text
     return _BRACKETS.sub("", text)
 
 
