@@ -48,15 +48,6 @@ class SentenceAnalysis:
     def _clauses(self) -> dict:
         return {}
 
-    def item_start(self, pos: int) -> int:
-        """Where the list item holding ``pos`` starts (a list mark, or its clause)."""
-        start = clause_start(self.text, pos)
-        marks = lexicon().list_marks
-        for k in range(pos - 1, start - 1, -1):
-            if self.text[k] in marks:
-                return k + 1
-        return start
-
     @cached_property
     def area_words(self) -> tuple[str, ...]:
         """The words of the sentence that name an area (places, zones, 全县…)."""

@@ -75,6 +75,10 @@ class Areas:
     def home_name(self) -> str:
         return self.home.name if self.home else ""
 
+    def home_decision(self) -> Decision:
+        """The home area for a figure nothing else places, with why it is the home."""
+        return Decision(self.home, f"area_home+{self.home_rule}")
+
 
 # ------------------------------------------------------------------ the rules
 @rules.compiled
@@ -457,7 +461,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or _clause_place(analysis, q, areas)
                     or _sentence_subject(analysis, q, areas)
                     or (carry.subject and Decision(carry.subject.place, "area_paragraph_subject"))
-                    or Decision(areas.home, "area_home"))
+                    or areas.home_decision())
         out.append(decision)
     subject = _sentence_topic(analysis, areas)
     if subject is not None and (subject.rule == "area_scope_word" or any(d.place == subject.place for d in out)

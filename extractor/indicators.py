@@ -43,7 +43,6 @@ class _Words:
     measures: tuple
     comparisons: tuple
     change: tuple
-    compared_change: tuple     # change words of a comparison (同比增长): a bare one needs a subject
     compared_change_re: re.Pattern   # 可比增长, 比上半年提高, 较一季度回升: a whole phrase that needs a subject
     share_re: re.Pattern       # 为年投资计划的: the whole a share is of
     lead_time_re: re.Pattern   # 到1996年全区种植面积: a time the phrase is measured at
@@ -86,7 +85,6 @@ def _words() -> _Words:
         measures=by_len(cfg["measures"]),
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
-        compared_change=tuple(c for c in by_len(cfg["change_words"]) if c.startswith(("同比", "比上年", "较"))),
         compared_change_re=re.compile(
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_qualifiers"]))) + ")?"
             "(?:(?:" + "|".join(map(re.escape, cfg["comparison_markers"])) + f").{{0,{int(cfg['max_reference'])}}}?)?"

@@ -22,6 +22,7 @@ def _alternation(words) -> re.Pattern:
 class Lexicon:
     clause_marks: frozenset
     clause_mark_re: re.Pattern
+    mark_or_bracket_re: re.Pattern   # a clause mark or a bracket (segment.clause_start)
     list_marks: frozenset
     connectors: tuple            # longest first
     prepositions: frozenset      # one-character words
@@ -30,13 +31,9 @@ class Lexicon:
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
     level_word_re: re.Pattern    # prefix + level only (全县, 该州): group 1 the prefix, 2 the level
-    scope_prefixes: str
     county_aggregates: frozenset
     country_words: frozenset
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
-
-    def is_boundary(self, ch: str) -> bool:
-        return ch in self.clause_marks or ch in self.list_marks
 
 
 @rules.compiled
@@ -50,6 +47,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         clause_marks=marks,
         clause_mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
+        mark_or_bracket_re=re.compile("[" + re.escape("".join(sorted(marks)) + "()（）") + "]"),
         list_marks=frozenset(cfg["list_marks"]),
         connectors=tuple(sorted(cfg["connectors"], key=len, reverse=True)),
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
@@ -58,7 +56,6 @@ def lexicon() -> Lexicon:
         openers=_alternation(cfg["discourse_openers"] + cfg["plan_openers"]),
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
-        scope_prefixes=prefixes,
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),

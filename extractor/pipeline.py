@@ -11,7 +11,7 @@ from typing import Iterator
 
 from . import metadata, rules, years
 from .clauses import analyse, may_name_area
-from .counties import (Areas, Carry, Decision, area_columns, document_areas, home_over, label_area, prepositions,
+from .counties import (Areas, Carry, area_columns, document_areas, home_over, label_area, prepositions,
                        resolve_areas)
 from .faults import contained
 from .indicators import name_cell, name_indicators
@@ -175,7 +175,7 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     row_area = label_area(f.label, areas) if f.label else None
     # a column naming a place (指标 | 房县 | 竹山县): the place is the cell's area, the label its name
     column_area = label_area(f.header, areas) if f.header and row_area is None else None
-    area = row_area or column_area or Decision(areas.home, "area_home")
+    area = row_area or column_area or areas.home_decision()
     # a place's row names no indicator; a level row (州直) stays in it, unlike the area
     label_is_area = row_area is not None and row_area.rule != "area_table_level_row"
     naming = name_cell(f.label, "" if column_area else f.header, label_is_area)

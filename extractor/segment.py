@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import rules
+from .lexicon import lexicon
 from .models import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -78,12 +79,6 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
     return pieces
 
 
-CLAUSE_MARKS = frozenset(",，;；。!?！？:：")
-
-
-_CLAUSE_MARK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_MARKS))) + "]")
-
-
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary, or after an
     opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
@@ -108,16 +103,13 @@ def clause_start(text: str, pos: int) -> int:
     return 0
 
 
-_MARK_OR_BRACKET = re.compile("[" + re.escape("".join(sorted(CLAUSE_MARKS)) + "()（）") + "]")
-
-
 @lru_cache(maxsize=32)      # the resolvers ask about the clauses of the sentence at hand many times
 def _marks_and_brackets(text: str) -> list[int]:
-    """Where ``text`` holds a clause mark or a bracket."""
-    return [m.start() for m in _MARK_OR_BRACKET.finditer(text)]
+    """Where ``text`` holds a clause mark (patterns/lexicon.yaml) or a bracket."""
+    return [m.start() for m in lexicon().mark_or_bracket_re.finditer(text)]
 
 
 def clause_end(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` ends: the next clause mark, or the end."""
-    m = _CLAUSE_MARK_RE.search(text, max(pos, 0))
+    m = lexicon().clause_mark_re.search(text, max(pos, 0))
     return m.start() if m else len(text)
