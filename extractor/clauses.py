@@ -130,7 +130,7 @@ def _strip_openers(text: str) -> str:
         while m := lex.openers.match(text):
             text = text[m.end():].lstrip()
         text = text[leading_time_phrase(text):].lstrip()
-        if text[:1] in "到至" and text[1:2].isdigit():
+        if text[:1] in "到至" and text[1:2].isdecimal():
             text = text[1:]                       # 到2025年
         for c in lex.connectors:
             if text.startswith(c):

@@ -254,7 +254,7 @@ def _close_letter_spacing(text: str, origin: list[int], share: float):
         glued = len(_HAN_PAIR.findall(line.group(0)))
         if len(spaced) >= share * (len(spaced) + glued):
             drop += [line.start() + k for k in spaced
-                     if not (line.group(0)[k - 1].isdigit() and line.group(0)[k + 1].isdigit())]
+                     if not (line.group(0)[k - 1].isdecimal() and line.group(0)[k + 1].isdecimal())]
     return _delete(text, origin, [(k, k + 1) for k in drop])
 
 
@@ -277,7 +277,7 @@ def _join_broken_lines(text: str, origin: list[int], min_length: int):
         after = text[m.end():m.end() + 1]
         if (len(line) >= min_length and line[-1] not in _ENDS_SENTENCE
                 and (_HAN.match(line[-1]) or line[-1] in "，,、")
-                and after and (_HAN.match(after) or after.isdigit())
+                and after and (_HAN.match(after) or after.isdecimal())
                 and any(p in line for p in "，,、；;")):
             spans.append((start, m.end()))
     return _delete(text, origin, spans)

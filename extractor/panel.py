@@ -381,7 +381,7 @@ def _conflict_row(key: tuple, column: str, c: _Candidate, chosen: bool) -> list:
     start = _text(r.get("start"))
     return [*key, column, c.value, "yes" if chosen else "", _SOURCE_KINDS[c.kind],
             _text(r.get("indicator")), _text(r.get("mention")), _text(r.get("source")),
-            int(start) if start.isdigit() else None, _text(r.get("period")), _text(r.get("sentence"))]
+            int(start) if start.isdecimal() else None, _text(r.get("period")), _text(r.get("sentence"))]
 
 
 # ---------------------------------------------------------------- writing

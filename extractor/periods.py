@@ -236,7 +236,7 @@ def _words_left(text: str) -> str:
     while True:
         before = text
         text = text[leading_time_phrase(text):].lstrip()
-        if text[:1] in "到至" and text[1:2].isdigit():
+        if text[:1] in "到至" and text[1:2].isdecimal():
             text = text[1:]
         if m := lex.openers.match(text):
             text = text[m.end():]

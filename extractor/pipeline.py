@@ -80,6 +80,21 @@ def _county_options(doc: Document, options: Options) -> Options:
     return options
 
 
+def _areas(doc: Document, norm: NormalisedText, title: str, options: Options) -> Areas:
+    """The document's places; if reading them raises, the home area the
+    options give and no places, so every figure is still written."""
+    with contained(doc.source, norm, 0, "place reading"):
+        return document_areas(norm.text, title=title, given=options.county, fallback=options.fallback_county)
+    return document_areas("", given=options.county, fallback=options.fallback_county)
+
+
+def _tables(doc: Document, norm: NormalisedText) -> list[Table]:
+    """The tables of the text; if finding them raises, none (the text is read as prose)."""
+    with contained(doc.source, norm, 0, "table reading"):
+        return find_tables(norm.text)
+    return []
+
+
 def _chunks(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     while len(text) - start > CHUNK_CHARS:
@@ -111,8 +126,8 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
         norm = NormalisedText(norm.text, norm.origin, base=chunk_start)
     sentences = segment(norm.text)
     title = sentences[0].title if sentences else ""
-    areas = document_areas(norm.text, title=title, given=options.county, fallback=options.fallback_county)
-    tables = find_tables(norm.text)
+    areas = _areas(doc, norm, title, options)
+    tables = _tables(doc, norm)
     _warn_skipped_rows(doc, norm, tables)
     figures: list[Figure] = []
     paragraph_time = ParagraphTime()

@@ -220,7 +220,7 @@ def _unit_prefix_out(text: str, span: NumberSpan, lex: _Lexicon) -> NumberSpan:
     """12345.6千瓦, 3.5千米, 3250百只: a 千 or 百 right after Arabic digits that
     opens a unit belongs to the unit as written, not to the number."""
     last = span.end - 1
-    if text[last] not in "百千" or last == span.start or not text[last - 1].isdigit():
+    if text[last] not in "百千" or last == span.start or not text[last - 1].isdecimal():
         return span
     m = lex.unit_re.match(text, last)
     if m is None or m.group("mult") or m.start("unit") != last or not _unit_stands(text, m, lex):

@@ -153,8 +153,8 @@ def _borderline(text: str, f: Figure, seen: set[tuple]) -> str:
     seen.add(key)
     before, after = text[max(0, f.start - 2):f.start], text[f.end:f.end + 2]
     colons = _colons()
-    if (len(before) == 2 and before[1] in colons and before[0].isdigit()) or \
-            (len(after) == 2 and after[0] in colons and after[1].isdigit()):
+    if (len(before) == 2 and before[1] in colons and before[0].isdecimal()) or \
+            (len(after) == 2 and after[0] in colons and after[1].isdecimal()):
         return "part of a ratio"
     return ""
 
@@ -360,7 +360,7 @@ def _charts(rows: list[_Row]) -> str:
     for r in rows:
         f = r.figure
         std, year = _attr(f, "indicator_std"), _attr(f, "year")
-        if not (f.county and std and year.isdigit() and f.std_value is not None and f.status != "target"):
+        if not (f.county and std and year.isdecimal() and f.std_value is not None and f.status != "target"):
             continue
         key = (std, _attr(f, "measure"), f.std_unit)
         series[f.county][key].append((int(year), f.std_value, r.n))

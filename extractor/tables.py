@@ -173,7 +173,7 @@ def _numbers_the_rows(grid: Grid) -> bool:
         return False
     named = any(_SPACES.sub("", r[0].text) in cfg["index_column_headers"] for r in grid.header if r)
     firsts = [row[0].text for row in grid.rows]
-    counting = all(t.isdigit() for t in firsts) and all(int(b) == int(a) + 1 for a, b in zip(firsts, firsts[1:]))
+    counting = all(t.isdecimal() for t in firsts) and all(int(b) == int(a) + 1 for a, b in zip(firsts, firsts[1:]))
     return (named or counting) and all(read_cell(row[1].text) is None for row in grid.rows)
 
 
@@ -199,7 +199,7 @@ def _label(row: tuple[Cell, ...], first: int, labels: int, unit_col: int | None)
     the label gives (地区生产总值(亿元))."""
     label = _clean_label("".join(row[k].text for k in range(first, labels) if k != unit_col))
     if _YEAR.fullmatch(label):
-        return "", label if not label[-1].isdigit() else label + "年", ""
+        return "", label if not label[-1].isdecimal() else label + "年", ""
     m = _cfg()["header_unit_re"].search(label)
     if m and is_unit(m.group("unit").replace("％", "%")):
         return label[:m.start()], "", m.group("unit").replace("％", "%")
@@ -256,7 +256,7 @@ def _column(head: str) -> _Column:
     cfg = _cfg()
     head = _SPACES.sub("", head)
     if _YEAR.fullmatch(head):
-        return _Column("", head if not head[-1].isdigit() else head + "年", "", "")
+        return _Column("", head if not head[-1].isdecimal() else head + "年", "", "")
     period = ""
     times = time_phrases(head, heading=True)
     if times and times[0][0] == 0 and times[0][1] < len(head):

@@ -62,7 +62,7 @@ def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, s
         if (not heading and r.year_only.match(phrase) and end < len(text)
                 and not r.year_followers.match(text, end)):
             continue
-        if start and text[start - 1].isdigit():
+        if start and text[start - 1].isdecimal():
             continue
         if _is_timestamp(r, text, start, end):
             continue

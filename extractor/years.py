@@ -55,7 +55,7 @@ def reference(published: str, titles: Iterable[str] = ()) -> Reference:
             found = {_digits(m.group(1)) for m in r.title_year.finditer(title)}
             if len(found) == 1:
                 return Reference(found.pop(), bulletin=True)
-    if len(published) >= 7 and published[:4].isdigit() and published[5:7].isdigit():
+    if len(published) >= 7 and published[:4].isdecimal() and published[5:7].isdecimal():
         return Reference(int(published[:4]), int(published[5:7]))
     return Reference()
 

@@ -64,6 +64,38 @@ def test_one_odd_number_does_not_lose_the_file():
     assert messages == []
 
 
+def test_a_table_search_that_raises_leaves_the_text_read_as_prose(monkeypatch):
+    monkeypatch.setattr(pipeline, "find_tables", lambda text: 1 / 0)
+    got, messages = figures_and_warnings(TEXT)
+    assert got == [("新建学校", "3"), ("新增企业", "12"), ("植树", "8")]
+    assert messages == ["a.txt: table reading at offset 0 skipped (internal error ZeroDivisionError: division by "
+                        "zero); please report it with this file"]
+
+
+def test_a_place_reading_that_raises_keeps_every_figure_under_the_given_county(monkeypatch):
+    real = pipeline.document_areas
+
+    def fails_on_text(text, **options):
+        if text:
+            raise KeyError("odd place")
+        return real(text, **options)
+
+    monkeypatch.setattr(pipeline, "document_areas", fails_on_text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figures = extract_text(TEXT.replace("房县", "全县"), source="a.txt", county="竹山县")
+    assert [(f.county, f.indicator) for f in figures] == [("竹山县", "新建学校"), ("竹山县", "新增企业"),
+                                                          ("竹山县", "植树")]
+    assert [str(w.message).split(" (")[0] for w in caught] == ["a.txt: place reading at offset 0 skipped"]
+
+
+def test_circled_numbers_in_a_table_column_are_labels_not_a_fault():
+    text = "序号\t项目\t投资(万元)\n①\t道路\t300\n②\t学校\t120\n"
+    got, messages = figures_and_warnings(text)
+    assert messages == []
+    assert [v for _, v in got] == ["300", "120"]
+
+
 def test_a_lone_surrogate_does_not_raise():
     got, _ = figures_and_warnings("房县新建学校3所\ud800。全縣植樹8萬棵\udfff。")
     assert got == [("新建学校", "3"), ("植树", "8")]
