@@ -87,7 +87,9 @@ def _cfg() -> dict:
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
     directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
-    cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:地区|片区|地区)?")
+    suffixes = "|".join(cfg["group_suffixes"])
+    enders = "".join(cfg["group_enders"])
+    cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:{suffixes}|(?=[{enders}]|[^\u4e00-\u9fff]|$))")
     cfg["subarea_re"] = re.compile(
         # two characters at least before the suffix: 城镇, 农村, 城乡 are words
         "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
@@ -239,7 +241,9 @@ def _standing_short_names(text: str, title: str, shorts: list[PlaceMention]) -> 
     the title, before 的 (伊吾的发展) or after 是 (也是宁远发展史上…)."""
     seen = Counter(m.surface for m in shorts)
     out = {s for s, n in seen.items() if n >= 2 or (title and s in title)}
-    out |= {m.surface for m in shorts if text[m.end:m.end + 1] == "的" or text[m.start - 1:m.start] == "是"}
+    # (only a county's name: 长治久安的, 生活安康的 name no prefecture)
+    out |= {m.surface for m in shorts if any(p.level == "county" for p in m.places)
+            and (text[m.end:m.end + 1] == "的" or text[m.start - 1:m.start] == "是")}
     return out
 
 

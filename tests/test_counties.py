@@ -63,6 +63,29 @@ def test_names_inside_proper_nouns_never_give_a_county():
     assert {f.county for f in figures} == {""}
 
 
+# Words that contain a place's name without standing for it: no area at all.
+NOT_PLACES = [
+    "维护社会长治久安的良好局面,全年新建学校3所。",     # 长治: a prefecture, not before its own 的
+    "百姓生活更加安康的愿景,全年新建学校3所。",
+    "京东商城网上销售额3亿元。",                          # 京东: no group of counties
+    "宁东工业基地产值30亿元。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_words_that_hold_a_name_are_not_places(text):
+    assert [f.county for f in extract_text(text)] == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这是伊吾的变化,全年新建学校3所。", "伊吾县"),           # a county's short name before 的 stands
+    ("渝东南地区接待游客300万人次。", "重庆市"),               # a group of counties: its province
+    ("今年鄂西北各县新建学校3所。", "湖北省"),
+])
+def test_short_names_and_groups_that_stand_as_places(text, expected):
+    assert [f.county for f in extract_text(text)] == [expected]
+
+
 ATTRIBUTION = [
     ("全县新建学校3所", "3所", "房县"),                                      # 全县 is the home
     ("该县新增企业12家", "12家", "房县"),
