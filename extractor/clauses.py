@@ -111,7 +111,7 @@ def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
             start = k + 1
             break
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
-    if _strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
+    if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
         return False          # (inside brackets: an aside, never the subject)
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure
@@ -119,7 +119,7 @@ def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
     return True
 
 
-def _strip_openers(text: str) -> str:
+def strip_openers(text: str) -> str:
     """What is left of ``text`` once openers, time phrases and connectors are
     taken off its start: '' when nothing else stands there."""
     lex = lexicon()
@@ -136,5 +136,5 @@ def _strip_openers(text: str) -> str:
             if text.startswith(c):
                 text = text[len(c):]
                 break
-        text = text.lstrip(" ,，")
+        text = text.lstrip(" ,，:：")
     return text

@@ -679,6 +679,7 @@ def _respective(analysis) -> dict[int, Decision]:
     text = analysis.text
     lex = lexicon()
     joiners = set(lex.list_marks) | set(lex.connectors)
+    respective = lex.respective
     places = [a for a in analysis.anchors if a.kind == "place"]
     groups, current = [], []
     for a in places:
@@ -693,11 +694,11 @@ def _respective(analysis) -> dict[int, Decision]:
     assigned: dict[int, Decision] = {}
     for group in groups:
         k = group[-1].end
-        while (k := text.find("分别", k)) >= 0:
+        while (k := text.find(respective, k)) >= 0:
             following = [q.start for q in analysis.quantities if q.start > k][:len(group)]
             if len(following) == len(group):
                 assigned.update({p: Decision(a.mention.place, "area_respective") for p, a in zip(following, group)})
-            k += 2
+            k += len(respective)
     return assigned
 
 

@@ -68,6 +68,7 @@ class _Words:
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
+    report_verbs: tuple
 
 
 @rules.compiled
@@ -81,7 +82,7 @@ def _words() -> _Words:
     return _Words(
         leading=by_len(cfg["leading_words"]),
         trailing=by_len(cfg["trailing_words"]),
-        needs_subject=frozenset(cfg["needs_subject"]) | frozenset(cfg["measures"]),
+        needs_subject=frozenset(cfg["needs_subject"]) | frozenset(cfg["measures"]) | frozenset(cfg["change_words"]),
         measures=by_len(cfg["measures"]),
         comparisons=tuple(cfg["comparisons"]),
         change=by_len(cfg["change_words"]),
@@ -118,6 +119,7 @@ def _words() -> _Words:
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
+        report_verbs=by_len(cfg["report_verbs"]),
     )
 
 
@@ -222,7 +224,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
 @_rule("respectively")
 def _respectively_rule(s: _Naming, i: int) -> bool:
     """A、B分别增长7.1%、8.5%: each figure of the list takes its own item."""
-    if "分别" not in s.lefts[i]:
+    if lexicon().respective not in s.lefts[i]:
         return False
     run = _list_run(s.lefts, s.continues, i, len(s.quantities))
     if len(run) < 2:
@@ -490,7 +492,7 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
     and 收入 names all; no subject at all -> the figures just before
     (游客X万人次,收入Y亿元,分别增长a%、b%), or the one before."""
     w = _words()
-    before, _, after = left.partition("分别")
+    before, _, after = left.partition(lexicon().respective)
     predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
     subject = _clean_left(before, w, places)
     items = [_strip_place(s, places) for s in w.list_split.split(subject) if s]
@@ -514,6 +516,7 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
 def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[int, str]:
     """37名县领导、43名单位负责人跟班服务: the verb phrase after the last item
     belongs to every count of the list."""
+    w = _words()
     tails: dict[int, str] = {}
     group: list[int] = []
     for i, right in enumerate(rights):
@@ -522,7 +525,7 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
             continue
         group.append(i)
         stripped = right.rstrip(" ")
-        if not stripped.endswith(("、", "和", "及", "与")):
+        if not stripped.endswith(w.list_joiners):
             if len(group) == 1:          # not a list: nothing to share
                 group = []
                 continue
@@ -633,7 +636,7 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replac
     for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
-    return _strip_words(prev, (), ("完成", "实现", "达到", "达"))
+    return _strip_words(prev, (), w.report_verbs)
 
 
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:

@@ -34,6 +34,7 @@ class Lexicon:
     county_aggregates: frozenset
     country_words: frozenset
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
+    respective: str              # 分别
 
 
 @rules.compiled
@@ -59,4 +60,5 @@ def lexicon() -> Lexicon:
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
+        respective=str(cfg["respective_word"]),
     )

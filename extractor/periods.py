@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import rules
-from .lexicon import lexicon
+from .clauses import strip_openers
 from .segment import clause_end, clause_start
 from .timeinfo import leading_time_phrase, time_phrases
 
@@ -194,7 +193,7 @@ def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
     return not _reports(text[c_start:pos]) and _governed_from_before(text, c_start, review)
 
 
-@lru_cache(maxsize=64)      # the figures of one clause ask the same question
+@rules.cached(maxsize=64)      # the figures of one clause ask the same question
 def _governed_from_before(text: str, c_start: int, review: bool) -> bool:
     r = _rules()
     part_start = 0
@@ -206,18 +205,18 @@ def _governed_from_before(text: str, c_start: int, review: bool) -> bool:
         clause = text[prev_start:k - 1]
         if _plan_word(text, prev_start, k - 1, review):
             rest = r.target.sub("", clause, count=1)
-            return _holds_figure(clause) or not _words_left(rest)
+            return _holds_figure(clause) or not strip_openers(rest)
         if _reports(clause):
             return False
         k = prev_start
     return False
 
 
-@lru_cache(maxsize=256)
+@rules.cached(maxsize=256)
 def _reports(clause: str) -> bool:
     """Does a clause open with its own time phrase or a report word (累计完成), or say 已?"""
     r = _rules()
-    rest = _words_left(clause)
+    rest = strip_openers(clause)
     return (leading_time_phrase(clause.strip()) > 0 or r.report.match(rest) is not None
             or r.actual.search(clause) is not None)
 
@@ -227,19 +226,3 @@ _DIGIT = re.compile(r"[0-9]")
 
 def _holds_figure(clause: str) -> bool:
     return _DIGIT.search(clause) is not None
-
-
-def _words_left(text: str) -> str:
-    """What is left once time phrases and openers are taken off: '' if nothing."""
-    lex = lexicon()
-    text = text.strip()
-    while True:
-        before = text
-        text = text[leading_time_phrase(text):].lstrip()
-        if text[:1] in "到至" and text[1:2].isdecimal():
-            text = text[1:]
-        if m := lex.openers.match(text):
-            text = text[m.end():]
-        text = text.strip(" ,，:：")
-        if text == before:
-            return text

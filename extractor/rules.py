@@ -11,7 +11,7 @@ it sits inside the package.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -55,24 +55,27 @@ def load(name: str) -> dict:
     for _, overlay in _overlays:
         if name in overlay:
             merged = _merge(merged, overlay[name])
-    return merged if name == LEXICON else _expand(merged, name)
+    # the lexicon's own lists may name each other (prepositions: ["@recipient_prepositions", …])
+    return _expand(merged, name, merged if name == LEXICON else load(LEXICON))
 
 
 LEXICON = "lexicon"
 
 
-def _expand(value, where: str):
+def _expand(value, where: str, lexicon: dict, seen: tuple[str, ...] = ()):
     """Lists with "@name" items get the lexicon's list ``name`` in their place."""
     if isinstance(value, dict):
-        return {k: _expand(v, f"{where}.{k}") for k, v in value.items()}
+        return {k: _expand(v, f"{where}.{k}", lexicon, seen) for k, v in value.items()}
     if isinstance(value, list) and any(isinstance(x, str) and x.startswith("@") for x in value):
-        lexicon = load(LEXICON)
         out = []
         for x in value:
             if isinstance(x, str) and x.startswith("@"):
                 words = lexicon.get(x[1:])
                 if not isinstance(words, list):
                     raise PatternsError(f"{where}: {x} names no word list of patterns/{LEXICON}.yaml")
+                if x[1:] in seen:
+                    raise PatternsError(f"{where}: {x} names a list that names it back")
+                words = _expand(words, f"{LEXICON}.{x[1:]}", lexicon, seen + (x[1:],))
                 out += [w for w in words if w not in out]
             elif x not in out:
                 out.append(x)
@@ -96,6 +99,16 @@ def compiled(fn: Callable) -> Callable:
     cached = cache(fn)
     _compiled.append(cached)
     return cached
+
+
+def cached(maxsize: int | None = 128) -> Callable:
+    """``functools.lru_cache`` for a function whose answer depends on the
+    rules (a clause's marks, a period's year): cleared when they change."""
+    def wrap(fn: Callable) -> Callable:
+        memo = lru_cache(maxsize=maxsize)(fn)
+        _compiled.append(memo)
+        return memo
+    return wrap
 
 
 def use_overlays(files: Sequence[str]) -> None:
@@ -233,7 +246,7 @@ _EMPTY_OPEN_MAPPINGS = {"indicators.aliases": "a word"}
 def _open_mapping(where: str) -> bool:
     """Mappings whose keys are data, not fixed names (new unit families, aliases)."""
     return where in ("units.families", "units.multipliers", "units.not_before", "indicators.aliases",
-                     "counties.aggregates", "normalise.variants", "qualifiers.not_after",
+                     "counties.province_abbreviations", "normalise.variants", "qualifiers.not_after",
                      "standard_indicators.indicators")
 
 

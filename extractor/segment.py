@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from . import rules
 from .lexicon import lexicon
@@ -84,7 +83,7 @@ def clause_start(text: str, pos: int) -> int:
     opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
     bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
     if pos > len(text):
-        text[pos - 1]                 # past the end: IndexError, as reading that character would
+        raise IndexError(f"clause_start: position {pos} is past the end of a text of {len(text)} characters")
     marks = _marks_and_brackets(text)
     k = bisect_left(marks, pos) - 1   # only these characters can decide: look at them alone
     depth = 0
@@ -103,7 +102,7 @@ def clause_start(text: str, pos: int) -> int:
     return 0
 
 
-@lru_cache(maxsize=32)      # the resolvers ask about the clauses of the sentence at hand many times
+@rules.cached(maxsize=32)      # the resolvers ask about the clauses of the sentence at hand many times
 def _marks_and_brackets(text: str) -> list[int]:
     """Where ``text`` holds a clause mark (patterns/lexicon.yaml) or a bracket."""
     return [m.start() for m in lexicon().mark_or_bracket_re.finditer(text)]

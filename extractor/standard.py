@@ -139,7 +139,7 @@ def vocabulary() -> _Vocabulary:
         share_prefixes=_Words(cfg["share_prefixes"]),
         span_from=cfg["span"]["from"],
         span_to=_Words(cfg["span"]["to"]),
-        bare_not_with=cfg["bare_not_with"],
+        bare_not_with=vocabulary_words().respective,
         times=re.compile("|".join(f"(?:{p})" for p in periods)),
         alias_lengths=_lengths_by_first(by_alias),
     )

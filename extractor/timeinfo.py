@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import rules
 
@@ -41,7 +40,7 @@ def _rules() -> _TimeRules:
     )
 
 
-@lru_cache(maxsize=64)      # repeats within one sentence (period_before per figure)
+@rules.cached(maxsize=64)      # repeats within one sentence (period_before per figure)
 def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Time phrases of ``text`` as (start, end, phrase without quotes).
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from . import rules
@@ -60,7 +59,7 @@ def reference(published: str, titles: Iterable[str] = ()) -> Reference:
     return Reference()
 
 
-@lru_cache(maxsize=1024)     # a document repeats a few periods many times
+@rules.cached(maxsize=1024)     # a document repeats a few periods many times
 def year_of(period: str, status: str, ref: Reference) -> str:
     """The year a figure with this period and status covers, as text, or ''."""
     r = _rules()

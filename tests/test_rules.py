@@ -102,3 +102,27 @@ def test_user_patterns_that_run_in_linear_time_are_kept(tmp_path):
                            "tables:\n  note_line: '^(?:注|附注)\\s*(?:[0-9]+\\s*)?[:：]'\n")
     rules.use_overlays([mine])
     assert "第[一二三四]个五年" in rules.load("periods")["patterns"]
+
+
+# ---------------------------------------------------------------- the shared vocabulary
+def test_a_word_list_names_another_and_gets_its_words_once():
+    lexicon = rules.load("lexicon")
+    assert lexicon["prepositions"][:len(lexicon["recipient_prepositions"])] == lexicon["recipient_prepositions"]
+    assert "在" in lexicon["prepositions"] and len(set(lexicon["prepositions"])) == len(lexicon["prepositions"])
+    assert rules.load("periods")["target_words"][:len(lexicon["plan_words"])] == lexicon["plan_words"]
+    assert lexicon["plan_openers"] == lexicon["plan_words"] + ["争取"]
+
+
+def test_word_lists_naming_each_other_in_a_circle_are_refused():
+    lexicon = {"a": ["@b", "x"], "b": ["@a", "y"]}
+    with pytest.raises(rules.PatternsError, match="lexicon.b: @a names a list that names it back"):
+        rules._expand(lexicon["a"], "mine.words", lexicon, ("a",))
+
+
+def test_answers_kept_for_speed_are_forgotten_when_the_rules_change(tmp_path):
+    from extractor.segment import clause_start
+
+    text = "全县新建学校3所/新增企业12家。"
+    assert clause_start(text, 12) == 0
+    rules.use_overlays([write(tmp_path, 'lexicon:\n  clause_marks: ["/"]\n')])
+    assert clause_start(text, 12) == 9           # the same text asked again: the new mark ends a clause
