@@ -49,6 +49,7 @@ class AreaMention:
     place: Place
     kind: str = "place"       # place | zone | group
     qualifies: bool = False   # a parent written right before its child (十堰市竹山县)
+    rule: str = ""            # the rule that made a name stand for an area not its own (a town: its county)
 
 
 @dataclass(frozen=True, eq=False)
@@ -345,7 +346,7 @@ def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
     for name, place in towns.items():
         for k in _occurrences(text, name):
             if not taken.overlaps(k, k + len(name)):
-                yield AreaMention(k, k + len(name), name, place, kind="place")
+                yield AreaMention(k, k + len(name), name, place, kind="place", rule="area_town_or_village")
 
 
 class _Covered:
@@ -476,7 +477,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         carry.subject = subject if subject.rule != "area_scope_word" else None
     # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
-    placed = [d for d in out if d.rule in ("area_clause_place", "area_sentence_subject") and d.place is not None]
+    placed = [d for d in out if d.rule in ("area_clause_place", "area_town_or_village", "area_sentence_subject") and d.place is not None]
     if placed and (carry.subject is None or placed[-1].place != carry.subject.place):
         carry.subject = None if placed[-1].place == areas.home else placed[-1]
     return out
@@ -496,7 +497,7 @@ def _sentence_topic(analysis, areas: Areas) -> Decision | None:
 def _anchor_area(anchor, analysis, areas: Areas) -> Decision | None:
     """The area an anchor stands for."""
     if anchor.kind == "place":
-        return Decision(anchor.mention.place, "area_clause_place")
+        return Decision(anchor.mention.place, anchor.mention.rule or "area_clause_place")
     if anchor.kind == "group":
         return Decision(anchor.mention.place, "area_zone")
     if anchor.kind == "zone":
