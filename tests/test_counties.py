@@ -155,6 +155,24 @@ def test_a_place_carries_through_its_paragraph_only():
     assert got == {"20万亩": "竹山县", "12家": "十堰市"}
 
 
+LINE_PER_SENTENCE = ("记者近日到山区采访。\n十堰市有个黄龙镇，下辖12个村。\n这个镇去年新修公路30公里。\n镇里还新建学校2所。\n"
+                     "竹山县宝丰镇新建厂房5栋。\n该镇新增就业岗位300个。\n全镇植树2万棵。\n")
+
+
+def test_in_a_text_written_a_sentence_per_line_a_place_holds_until_another_opens_a_sentence():
+    got = [(f.mention, f.county) for f in extract_text(LINE_PER_SENTENCE, county="房县")]
+    assert got == [("12个", "十堰市"), ("30公里", "十堰市"), ("2所", "十堰市"),
+                   ("5栋", "竹山县"), ("300个", "竹山县"), ("2万棵", "竹山县")]
+
+
+def test_in_paragraphs_of_several_sentences_a_place_holds_for_its_paragraph():
+    text = LINE_PER_SENTENCE.replace("\n", "", 3).replace("\n竹山县", "\n\n竹山县")
+    got = [(f.mention, f.county) for f in extract_text(text.replace("\n该镇新增", "\n新增").replace("\n全镇", "\n\n全县"),
+                                                      county="房县")]
+    assert got == [("12个", "十堰市"), ("30公里", "十堰市"), ("2所", "十堰市"),
+                   ("5栋", "竹山县"), ("300个", "房县"), ("2万棵", "房县")]
+
+
 @pytest.mark.parametrize("text, fallback, expected", [
     ("全县新建学校3所。", "闽侯县", "闽侯县"),        # the text names no county: the fallback
     ("房县新建学校3所。", "闽侯县", "房县"),          # the text's county wins
