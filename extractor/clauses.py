@@ -84,7 +84,8 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)
-    opening = {a.start: _opening(text, a.start, ends) for a in anchors}
+    listed = _listed_places(text, anchors)
+    opening = {a.start: _opening(text, a.start, ends, a.start in listed or not _written_in_full(a)) for a in anchors}
     roles = []
     for a in anchors:
         if opening[a.start]:
@@ -99,10 +100,32 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
 
 
-def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
-    """Does ``pos`` open its clause, the words after a figure, or an item of a
-    list of figures (霍山县34个、金寨县32个; not 前往浙江、福建等地), once
-    openers (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
+def _listed_places(text: str, anchors: list[Anchor]) -> set[int]:
+    """The starts of places written as items of a list of places (中央、省、
+    市: 浙江、福建等地): only list marks or connectors stand between them."""
+    lex = lexicon()
+    joiners = set(lex.list_marks) | set(lex.connectors)
+    places = [a for a in anchors if a.kind != "scope"]
+    out: set[int] = set()
+    for a, b in zip(places, places[1:]):
+        if text[a.end:b.start].strip() in joiners:
+            out |= {a.start, b.start}
+    return out
+
+
+def _written_in_full(anchor: Anchor) -> bool:
+    """A county or prefecture written with its level (竹山县, 十堰市), not a
+    short name (竹山) that may be part of another name (山西会馆)."""
+    m = anchor.mention
+    return (anchor.kind == "place" and m is not None and m.place.level in ("county", "prefecture")
+            and m.surface[-1:] in lexicon().level_chars)
+
+
+def _opening(text: str, pos: int, quantity_ends: list[int], only_in_a_list: bool) -> bool:
+    """Does ``pos`` open its clause, the words after a figure, an item of a
+    list of figures (房县12个、竹山县9个; not 前往浙江、福建等地) or a place
+    set beside a phrase naming none (龙头企业、竹山县某公司,…), once openers
+    (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)
     start = clause
@@ -114,8 +137,9 @@ def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
     if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
         return False          # (inside brackets: an aside, never the subject)
     if start > clause and after_figure == start:
-        # an item of a list: the item before it must end with a figure
-        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start)
+        # an item of a list: the item before it must end with a figure, or
+        # a place written in full stands beside a phrase, not in a list of places
+        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start) or not only_in_a_list
     return True
 
 

@@ -181,3 +181,16 @@ def test_in_paragraphs_of_several_sentences_a_place_holds_for_its_paragraph():
 def test_fallback_county_only_when_the_text_names_none(text, fallback, expected):
     norm = normalise(text)
     assert document_areas(norm.text, fallback=fallback).home_name == expected
+
+
+# A place after a list mark opens its clause when it is written in full and
+# stands beside a phrase (an apposition), not when it continues a list of places
+# or is a short name that may belong to another name.
+@pytest.mark.parametrize("text, expected", [
+    ("以茶叶加工为主的龙头企业、竹山县宏达茶业有限公司，联合茶农3万户，实现产值5200万元。",
+     {"3万户": "竹山县", "5200万元": "竹山县"}),
+    ("争取中央、湖北省、竹山县补助资金1500万元。", {"1500万元": "十堰市"}),
+    ("引进湖南某药业项目、河南某医疗设备项目，其中总投资5亿元的基地项目年底建成。", {"5亿元": "十堰市"}),
+])
+def test_a_place_beside_a_phrase(text, expected):
+    assert {f.mention: f.county for f in extract_text(text, county="十堰市")} == expected
