@@ -249,6 +249,9 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
     return out
 
 
+_CALENDAR_YEAR = re.compile(r"(?<![0-9])[12][0-9]{3}\s*$")
+
+
 def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
@@ -257,6 +260,8 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         return False
     if unit == lex.year["unit"]:
         before = text[max(0, m.start() - 6):m.start()]
+        if _CALENDAR_YEAR.search(before):
+            return False                  # 1998年以上: a date, however it goes on
         return (any(rest.startswith(w) for w in lex.year["after"])
                 or any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.year["before"]))
     return True

@@ -152,11 +152,21 @@ UNITS_AS_WRITTEN = [
     ("招聘5千人,投资3千万元", [("5千人", "5000", "人", "", ""), ("3千万元", "3000", "万元", "", "")]),
 ]
 
+# Durations and spoken money: 年 is a unit where a bound says a span of time
+# is meant, never after a calendar year.
+DURATIONS_AND_SPOKEN_UNITS = [
+    ("审批时限不超过45秒", [("不超过45秒", "45", "秒", "less_than", "")]),
+    ("土地流转期限不少于10年", [("不少于10年", "10", "年", "more_than", "")]),
+    ("合同到期后延续8年以上", [("8年以上", "8", "年", "more_than", "")]),
+    ("2015年以上的数据均已入库", []),
+    ("老人每月领取养老金800块钱", [("800块钱", "800", "块钱", "", "")]),
+]
+
 ALL = [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
     + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS] \
-    + [("zeros", c) for c in ZEROS]
+    + [("zeros", c) for c in ZEROS] + [("durations and spoken units", c) for c in DURATIONS_AND_SPOKEN_UNITS]
 
 
 @pytest.mark.parametrize("group, case", ALL, ids=[f"{g}:{c[0]}" for g, c in ALL])
