@@ -69,6 +69,8 @@ class _Words:
     max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
     report_verbs: tuple
+    result_words: tuple        # 为, 到, 至 kept after a change verb (压缩为)
+    result_verbs: tuple
 
 
 @rules.compiled
@@ -120,6 +122,8 @@ def _words() -> _Words:
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
         report_verbs=by_len(cfg["report_verbs"]),
+        result_words=tuple(cfg["result_words"]),
+        result_verbs=by_len(cfg["result_verbs"] + cfg["change_words"]),
     )
 
 
@@ -653,7 +657,7 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
         if m and m.end() > 0:
             text = text[m.end():]
         text = _strip_place(text, places)
-        text = _strip_words(text, w.leading, w.trailing, w.word_patterns)
+        text = _strip_words(text, w.leading, w.trailing, w.word_patterns, (w.result_words, w.result_verbs))
         if w.span_trigger.search(text):
             text = w.span_time_re.sub("", text)     # 从2016年的695.7亿元增加到2021年的…
     return text
@@ -681,8 +685,12 @@ def _strip_place(text: str, places: tuple) -> str:
     return text
 
 
-def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None) -> str:
+def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,
+                 results: tuple[tuple, tuple] = ((), ())) -> str:
+    """``text`` without the leading and trailing words; a result word after
+    a change verb (``results``: words, verbs) is kept (压缩为)."""
     lead_re, trail_re = patterns or _word_patterns(leading, trailing)
+    result_words, result_verbs = results
     changed = True
     while changed and text:
         changed = False
@@ -691,6 +699,8 @@ def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None) -> s
         if m and (len(m.group(0)) > 1 or _cut(text[:6])[0][0] == m.group(0)):
             text, changed = text[m.end():], True
         m = trail_re.search(text) if trailing and text.endswith(trailing) else None
+        if m and m.group() in result_words and text.endswith(result_verbs, 0, m.start()):
+            break
         if m:
             text, changed = text[:m.start()], True
     return text

@@ -64,6 +64,8 @@ class _Vocabulary:
     trailing: _Words         # ... and from the end
     suffixes: _Words         # neutral suffixes
     changes: _Words          # change words and nouns
+    result_words: _Words     # 提高到, 降至: the figure is the level reached
+    result_verbs: _Words
     bases: _Words
     decreases: tuple
     share_words: _Words
@@ -133,6 +135,8 @@ def vocabulary() -> _Vocabulary:
         trailing=_Words([*words["trailing_words"], "的"]),
         suffixes=_Words(cfg["neutral_suffixes"]),
         changes=_Words([*words["change_words"], *cfg["change_nouns"]]),
+        result_words=_Words(words["result_words"]),
+        result_verbs=_Words([*words["result_verbs"], *words["change_words"]]),
         bases=_Words(cfg["change_bases"]),
         decreases=tuple(cfg["decreases"]),
         share_words=_Words(cfg["share_words"]),
@@ -218,7 +222,10 @@ def _variants(core: str, v: _Vocabulary) -> list[str]:
         if place:
             todo.append(text[place:])
         trail = v.trailing.tail(text)
-        if trail:
+        verb = v.result_verbs.tail(text[:-len(trail)]) if trail in v.result_words else ""
+        if verb:                  # 森林覆盖率提高到(65%): the level reached, not a change
+            todo.append(text[:-len(trail) - len(verb)])
+        elif trail:
             todo.append(text[:-len(trail)])
         name, sep, rest = text.partition(v.span_from)
         if sep and name:          # 社会消费品零售总额从(增加): A or B of a span, a level

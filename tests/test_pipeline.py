@@ -1,6 +1,8 @@
 """End to end: an exact row for an exact text."""
 from decimal import Decimal
 
+import pytest
+
 from extractor import extract_text
 from extractor.writer import row
 
@@ -125,3 +127,14 @@ def test_stated_zeros_are_figures_and_comment_counts_are_not():
     text = "房县全年发生安全事故0起,因灾死亡人数为0人。\n评论0人参与,0条评论\n"
     assert [(r["indicator"], r["value"], r["unit"]) for r in rows(text)] == [
         ("发生安全事故", "0", "起"), ("因灾死亡人数", "0", "人")]
+
+
+# A change verb keeps its result word (压缩为, 降至): the figure is what it reached.
+@pytest.mark.parametrize("text, indicator", [
+    ("窗口办件时限压缩为2个工作日。", "窗口办件时限压缩为"),
+    ("全县贫困发生率降至0.4%。", "贫困发生率降至"),
+    ("全县森林覆盖率提高到63%。", "森林覆盖率提高到"),
+    ("全县生产总值达到91亿元。", "生产总值"),                 # 达到 links, it changes nothing
+])
+def test_a_change_verb_keeps_its_result_word(text, indicator):
+    assert [f.indicator for f in extract_text(text, county="房县")] == [indicator]

@@ -96,6 +96,9 @@ READINGS = [
     # a share of the wrong total
     ("税收收入占财政总收入比重", "%", NO_READING),
     ("第一产业增加值占生产总值比重", "%", Reading("第一产业增加值", "share")),
+    # the level a change reached
+    ("森林覆盖率提高到", "%", Reading("森林覆盖率", "level")),
+    ("城镇居民人均可支配收入增长到", "元", Reading("城镇居民人均可支配收入", "level")),
     # empty and odd input
     ("", "%", NO_READING),
     ("增长", "%", NO_READING),
