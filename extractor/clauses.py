@@ -101,7 +101,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
 
 def _opening(text: str, pos: int, quantity_ends: list[int]) -> bool:
     """Does ``pos`` open its clause, the words after a figure, or an item of a
-    list of figures (霍山县34个、金寨县32个; not 前往浙江、福建等地), once
+    list of figures (房县21个、竹山县17个; not 前往浙江、福建等地), once
     openers (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)

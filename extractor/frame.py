@@ -1,7 +1,7 @@
 """Figures as a pandas DataFrame, for notebooks and data pipelines.
 
     >>> from extractor.frame import extract_frame
-    >>> df = extract_frame(["articles/", "房县2023年地区生产总值达87.7亿元。"])
+    >>> df = extract_frame(["articles/", "房县2023年地区生产总值达93.4亿元。"])
 
 The columns are exactly the CSV's (``models.COLUMNS``), in order. ``value``,
 ``value_max`` and ``std_value`` are object columns of ``decimal.Decimal`` (None

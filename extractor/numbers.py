@@ -620,11 +620,11 @@ def _text_tokens(text: str, start: int, end: int, g: _Grammar) -> list[_Tok]:
 def _arabic_pieces(s: str, offset: int) -> list[_Tok]:
     """Cut an Arabic run at commas (or spaces) that are not thousands separators.
 
-    A comma, or a space as in yearbooks and PDF text (13 240平方公里),
+    A comma, or a space as in yearbooks and PDF text (15 380平方公里),
     separates thousands only after a first group of 1-3 digits and before
     exactly three digits (1,117,285), the same separator throughout; any
     other ends the number (项目40,协议12个). A piece with two decimal points
-    (19.4922.2658.25, several numbers pasted together, or a date 05.07.2015)
+    (17.3624.1858.46, several numbers pasted together, or a date 05.07.2015)
     is "bad": no number at all.
     """
     parts = _GROUP_SEPARATOR.split(s)

@@ -188,7 +188,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         if m is None or not _unit_stands(text, m, lex):
             if not (multiplier and _ARABIC.search(head) and not text.startswith(lex.bare_not_before, span.end)):
                 return None
-            # 人口42万, 0.28万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
+            # 人口35万, 0.35万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
             m = None
         if m is None:
             unit, end = "", span.end
@@ -209,7 +209,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         word = after.group("w")
         nxt = text[after.end():after.end() + 1]
         if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的") and nxt not in _GOES_ON:
-            return None            # 5000万元以上项目: a category, not a figure (五成以上都…: a figure)
+            return None            # 3亿元以上项目: a category, not a figure (五成以上都…: a figure)
         if len(word) > 1 or not (nxt and _HAN.match(nxt)):
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True
@@ -335,7 +335,7 @@ def _zero_band(cand: _Candidate) -> bool:
 def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, lex: _Lexicon) -> bool:
     """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
     defines the things counted next in its clause is a category, not a figure
-    (总投资超500亿元的产业集群, with nothing counted after it, is a figure).
+    (总投资超300亿元的产业集群, with nothing counted after it, is a figure).
     ``found[later:]`` are the candidates after it (looked at only for a bound amount)."""
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
