@@ -283,7 +283,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     elif i in s.list_leads:
         lead = s.list_leads[i]          # 选派25名县领导、9名书记: the verb is shared
     elif s.continues[i] or len(left) > w.max_lead:
-        lead = _last_word(left)         # 在乡村建成 + 扶贫微工厂
+        lead = _last_word(left)         # 在各村建成 + 扶贫车间
     else:
         lead = left
     if raw_left[-1:] in w.no_lead_after or "、" in lead:
@@ -401,8 +401,8 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
 def _clause_before(s: _Naming, i: int) -> bool:
     """全县地区生产总值达93.4亿元 -> 地区生产总值: the clause before the number,
     without its subject, time words and linking verb; a long one from the
-    verb after its last preposition (…新型经营主体在乡村建成扶贫微工厂 ->
-    建成扶贫微工厂)."""
+    verb after its last preposition (…市场主体在各村建成扶贫车间 ->
+    建成扶贫车间)."""
     w = _words()
     s.set(i, _finish(_from_last_verb_phrase(s.phrase(i), w), w), "clause_before")
     return True
