@@ -180,7 +180,7 @@ def _grammar() -> _Grammar:
         rf"[0-9{d}{m}](?:[0-9{d}{m}{q}]|[.,](?=[0-9])|点(?=[{d}])|分之(?=[0-9{d}{m}])"
         rf"| {{1,3}}(?=[{m}{q}])|(?<=[{d}{m}]) {{1,3}}(?=[{d}{m}])|(?<=[0-9]) (?=[0-9]{{3}}(?![0-9])))*")
     text_token_re = re.compile(
-        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 13 240
+        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 15 380
         rf"|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
         rf"|(?P<point>点)|(?P<frac>分之)|(?P<space> +)|(?P<other>.)")
     pm = _char_class(parse_mults)
@@ -624,7 +624,7 @@ def _arabic_pieces(s: str, offset: int) -> list[_Tok]:
     separates thousands only after a first group of 1-3 digits and before
     exactly three digits (1,117,285), the same separator throughout; any
     other ends the number (项目40,协议12个). A piece with two decimal points
-    (17.3624.1858.46, several numbers pasted together, or a date 05.07.2015)
+    (17.3624.1858.46, several numbers pasted together, or a date 06.08.2016)
     is "bad": no number at all.
     """
     parts = _GROUP_SEPARATOR.split(s)
@@ -718,7 +718,7 @@ def _read_run(toks: list[_Tok], text: str, g: _Grammar) -> list[_Found]:
 
 
 def _join_chains(found: list[_Found], text: str, g: _Grammar) -> list[_Found]:
-    """Merge ranges (5-20, 3至5万) and drop dates and codes (2024-02-07, 2023/11/23).
+    """Merge ranges (5-20, 3至5万) and drop dates and codes (2022-06-15, 2021/10/19).
 
     Numbers joined by "/" are dropped (dates, fractions); three or more joined
     by "-" too; two joined by "-" form a range if the second is larger, else
@@ -803,7 +803,7 @@ def _stands(f: _Found, text: str, g: _Grammar) -> bool:
         letters = _LETTERS.match(text, e).group()
         if letters not in g.latin_units:
             return False
-    # Ratios and times: 11.8:48.3:39.9, 09:41:58.
+    # Ratios and times: 12.6:38.9:48.5, 16:27:03.
     if before == ":" and s >= 2 and _is_ascii_digit(text[s - 2]):
         return False
     if text[e:e + 1] == ":" and _is_ascii_digit(text[e + 1:e + 2]):
