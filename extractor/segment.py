@@ -81,7 +81,7 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
 
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary, or after an
-    opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
+    opening bracket still open at ``pos`` (…(上年同期为9.65亿元)); a closed
     bracket pair is skipped (外贸出口总额(1—8月)达6.37亿美元)."""
     if pos > len(text):
         text[pos - 1]                 # past the end: IndexError, as reading that character would
