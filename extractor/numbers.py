@@ -244,7 +244,7 @@ class _Expr:
     plain: bool = True               # no multiplier: 3 in 3-5万 takes the 万 of 5万
     base: Decimal | None = None      # for "number + multipliers" (5万): the number ...
     scale: Decimal | None = None     # ... and the product of the multipliers
-    clean: bool = False              # lo is already in its plain form (87.7, 120: most numbers as written)
+    clean: bool = False              # lo is already in its plain form (93.4, 120: most numbers as written)
 
     def reading(self) -> NumberReading:
         lo = self.lo if self.clean else _clean(self.lo)
@@ -652,8 +652,8 @@ _PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 def _read_run_at(text: str, start: int, end: int, g: _Grammar) -> list[_Found]:
     """The numbers of the run text[start:end]. Most runs are a plain Arabic
-    number (87.7), one Chinese digit (一批), a lone multiplier (百, 万) or an
-    Arabic number and one multiplier (87.7亿): those are read directly, the
+    number (93.4), one Chinese digit (一批), a lone multiplier (百, 万) or an
+    Arabic number and one multiplier (93.4亿): those are read directly, the
     rest through tokens (tests check both ways agree)."""
     if end - start == 1:
         c = text[start]
@@ -676,7 +676,7 @@ def _read_run_at(text: str, start: int, end: int, g: _Grammar) -> list[_Found]:
     if end - start <= _MAX_DIGITS + 1:
         m = g.multipliers.get(text[end - 1])
         if m is not None and _PLAIN_ARABIC.fullmatch(text, start, end - 1):
-            base = Decimal(text[start:end - 1])     # 87.7亿: the number and its multiplier
+            base = Decimal(text[start:end - 1])     # 93.4亿: the number and its multiplier
             value = base * m
             return [_Found(start, end, _Expr(value, value, "", False, base, m))]
     return _read_run(_text_tokens(text, start, end, g), text, g)

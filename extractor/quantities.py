@@ -29,7 +29,7 @@ class _Lexicon:
     unit_re: re.Pattern            # multiplier? qualifier? unit, right after a number
     kinds: dict                    # unit -> family
     multipliers: dict              # multiplier text -> Decimal
-    tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
+    tail_multiplier: re.Pattern    # a multiplier ending a number span (93.4亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
     bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
     bare_multiplier_char: re.Pattern   # what every such bare multiplier holds (a quick test)
@@ -408,7 +408,7 @@ def split_multiplier(unit: str) -> tuple[Decimal, str]:
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:
-    """``value`` times ``factor``, exactly: 87.7 × 10⁸ -> 8770000000.
+    """``value`` times ``factor``, exactly: 93.4 × 10⁸ -> 9340000000.
 
     Decimal's default context keeps 28 digits: a longer product would be
     rounded, and making it integral would raise. Here the precision is that
@@ -427,7 +427,7 @@ def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
     sign, digits, exponent = d.as_tuple()
     if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
-        return d                      # already so (87.7, 120: most values)
+        return d                      # already so (93.4, 120: most values)
     ctx = context(len(digits) + max(exponent, 0) + 1)
     d = d.normalize(ctx)
     return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d

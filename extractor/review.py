@@ -409,7 +409,7 @@ def _chart(key: tuple[str, str, str], points: list[tuple]) -> str:
 
 
 def _short(value) -> str:
-    """A label: 87.7亿, 1.2万, 6.5 (labels only; the rows keep exact values)."""
+    """A label: 93.4亿, 1.2万, 6.5 (labels only; the rows keep exact values)."""
     v = float(value)
     for size, word in ((1e8, "亿"), (1e4, "万")):
         if abs(v) >= size:
