@@ -393,7 +393,7 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
         words = _cut(rest)
         if not words or not words[0][1].startswith("v") or words[0][1] == "vn":
             return ""
-        rest = rest[len(words[0][0]):]               # 实施 | 农网改造项目
+        rest = rest[len(words[0][0]):]               # 实施 | 电网升级项目
     return _after_last_de(_plain_noun_phrase(rest, w))
 
 
@@ -422,7 +422,7 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
 
 
 def _share_counted_things(s: _Naming) -> None:
-    """13项59个攻坚任务: a count right before another shares its counted thing."""
+    """8项26个民生实事: a count right before another shares its counted thing."""
     for i in range(len(s.quantities) - 1):
         q, nxt = s.quantities[i], s.quantities[i + 1]
         if (not s.rights[i].strip() and nxt.start - q.end <= 1
@@ -630,7 +630,7 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replac
     if replace_measure:
         measure = next((m for m in w.measures if prev.endswith(m) and len(prev) > len(m)), "")
         prev = prev[: len(prev) - len(measure)] if measure else prev
-    for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
+    for c in w.comparisons:      # 生产总值是十二五末的 -> 生产总值
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
     return _strip_words(prev, (), ("完成", "实现", "达到", "达"))
