@@ -1,8 +1,8 @@
 """county-figures: every statistical figure of a Chinese county article as a tidy row.
 
     >>> from extractor import extract_text
-    >>> [(f.indicator, str(f.value), f.unit) for f in extract_text("该县地区生产总值达87.7亿元。")]
-    [('地区生产总值', '87.7', '亿元')]
+    >>> [(f.indicator, str(f.value), f.unit) for f in extract_text("该县地区生产总值达93.4亿元。")]
+    [('地区生产总值', '93.4', '亿元')]
 """
 from __future__ import annotations
 

@@ -123,7 +123,7 @@ def _written_in_full(anchor: Anchor) -> bool:
 
 def _opening(text: str, pos: int, quantity_ends: list[int], only_in_a_list: bool) -> bool:
     """Does ``pos`` open its clause, the words after a figure, an item of a
-    list of figures (房县12个、竹山县9个; not 前往浙江、福建等地) or a place
+    list of figures (房县21个、竹山县17个; not 前往浙江、福建等地) or a place
     set beside a phrase naming none (龙头企业、竹山县某公司,…), once openers
     (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()

@@ -327,7 +327,7 @@ def _zones_and_groups(text: str, mentions: dict[int, AreaMention]):
 
 
 def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
-    """舒城县孔集镇双丰村、龙河镇高潮村: towns and villages written after their
+    """房县军店镇杨家村、化龙堰镇土城村: towns and villages written after their
     county belong to it, here and wherever the article names them again."""
     cfg = _cfg()
     towns: dict[str, Place] = {}
@@ -473,7 +473,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                                 or (subject.place is not None and subject.place.level == "county")):
         # the page's own word resets it; a county carries on (竹山县是茶叶大
         # 县。茶园面积…), a wider area only from a sentence that states a
-        # figure about it (山东全省普遍有震感。…共记录到余震59次: not Shandong's)
+        # figure about it (四川全省震感强烈。…共记录到余震37次: not Sichuan's)
         carry.subject = subject if subject.rule != "area_scope_word" else None
     # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
@@ -561,7 +561,7 @@ _CARRIED_ROLES = ("opens", "after_recipient")
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
-    # 造成河北省87个县受灾: a place the figure follows directly counts whatever its role
+    # 造成河南省42个县受灾: a place the figure follows directly counts whatever its role
     touching = [a for a in analysis.anchors if a.kind == "place" and a.end == q.start]
     if touching and (not anchors or anchors[-1].start < touching[0].start):
         anchors = anchors + touching
@@ -613,7 +613,7 @@ def _carries(a, analysis, first_end: int) -> bool:
     """Does the anchor hold for the later clauses of its sentence? A subject
     or a recipient does, and a place after 的 in the first clause; a word for
     an area by its level only as the subject of a clause stating a figure
-    (全省网络零售额3126亿元,同比增长9.4%; not 全省首批…县,品牌价值…)."""
+    (全省网络零售额2815亿元,比上年增长11.2%; not 全省首批…县,品牌价值…)."""
     if a.kind == "scope":
         start, end = analysis.clause_of(a.start)
         return a.role == "opens" and any(start <= q.start < end for q in analysis.quantities)
@@ -622,7 +622,7 @@ def _carries(a, analysis, first_end: int) -> bool:
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     """The area of the last earlier clause of the sentence that had a subject
-    (or gave to a place: 向竹溪县捐赠车辆30台,…捐赠资金10万元)."""
+    (or gave to a place: 向房县捐赠农机12台,…捐赠资金25万元)."""
     c_start, _ = analysis.clause_of(q.start)
     first_end = analysis.clause_of(0)[1]
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)]

@@ -1,11 +1,11 @@
 """Figures as a pandas DataFrame, for notebooks and data pipelines.
 
     >>> from extractor.frame import extract_frame
-    >>> df = extract_frame(["articles/", "房县2023年地区生产总值达87.7亿元。"])
+    >>> df = extract_frame(["articles/", "房县2023年地区生产总值达93.4亿元。"])
 
 The columns are exactly the CSV's (``models.COLUMNS``), in order. ``value``,
 ``value_max`` and ``std_value`` are object columns of ``decimal.Decimal`` (None
-where empty), not float64: a float turns 87.7 into 87.700000000000003 and sums
+where empty), not float64: a float turns 93.4 into 93.400000000000006 and sums
 of them drift, while the extractor promises the number exactly as written. Use
 ``df["value"].astype(float)`` when speed matters more than exactness.
 ``start``/``end`` are ``Int64``; every other column is ``string``.

@@ -2,12 +2,12 @@
 says it (GUIDELINE `indicator`).
 
 Mostly that is the clause before the number, trimmed of subjects, time words
-and linking verbs (全县地区生产总值达87.7亿元 -> 地区生产总值). Three shapes
+and linking verbs (全县地区生产总值达93.4亿元 -> 地区生产总值). Three shapes
 need more:
-- lists with 分别: A、B分别增长7.1%、8.5% gives A增长, B增长;
-- counts whose thing follows the number: 全县10家煤矿全部关闭 -> 煤矿全部关闭,
+- lists with 分别: A、B分别增长6.2%、7.9% gives A增长, B增长;
+- counts whose thing follows the number: 全县12家砖厂全部关闭 -> 砖厂全部关闭,
   and a list of such counts shares the verb phrase after its last item;
-- a figure naming a thing after 的: 价值442万元的医疗器材 -> 医疗器材价值.
+- a figure naming a thing after 的: 价值35万元的教学设备 -> 教学设备价值.
 A phrase that is only a change or part word (同比增长, 占比, 总投资) takes the
 subject of the figure before it (固定资产投资同比增长).
 
@@ -32,7 +32,7 @@ _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, wh
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _COUNT_KINDS = {"count", "people"}
-_NOUN_AFTER_KINDS = _COUNT_KINDS | {"area"}      # 100亩鲜切花生产基地
+_NOUN_AFTER_KINDS = _COUNT_KINDS | {"area"}      # 300亩蓝莓种植园
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class _Words:
     lead_time_re: re.Pattern   # 到1996年全区种植面积: a time the phrase is measured at
     word_patterns: tuple       # leading and trailing words compiled once (_word_patterns)
     span_trigger: re.Pattern   # a character every span_time_re match holds (a cheap test first)
-    span_time_re: re.Pattern   # 从2016年的, 到2021年的 ending a phrase: the span of a from-to change
+    span_time_re: re.Pattern   # 从2013年的, 到2018年的 ending a phrase: the span of a from-to change
     np_stops: frozenset
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
     max_np: int
@@ -61,12 +61,12 @@ class _Words:
     list_joiners: tuple        # what joins the items of a list (、, 和, 及)
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
-    recipient: tuple           # 向竹溪县捐赠车辆: a figure given to a place is named from the place on
+    recipient: tuple           # 向房县捐赠农机: a figure given to a place is named from the place on
     aspect_words: frozenset    # 累计, 已: before a word that needs a subject, they name nothing
     duration_verbs: tuple      # 用2年时间…
     duration_noun: str
     rule_order: tuple          # rule ids, in the order they are tried
-    max_attribute: int         # 有技改意向的64家企业: the words before 的 kept up to this length
+    max_attribute: int         # 有扩产计划的23家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
     report_verbs: tuple
     result_words: tuple        # 为, 到, 至 kept after a change verb (压缩为)
@@ -94,7 +94,7 @@ def _words() -> _Words:
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"] + cfg["comparisons"]))) + ")"
             "(?:" + "|".join(map(re.escape, by_len(cfg["change_words"]))) + ")?"),
         share_re=re.compile("(?:" + "|".join(map(re.escape, cfg["share_words"])) + r")([^的]{2,12})的"),
-        # 从2016年的 / 由建州初期的 ending a phrase: where a from-to change starts
+        # 从2013年的 / 由建县初期的 ending a phrase: where a from-to change starts
         word_patterns=_word_patterns(by_len(cfg["leading_words"]), by_len(cfg["trailing_words"])),
         span_trigger=re.compile("[" + re.escape(periods["trigger_chars"]) + "从由]"),
         span_time_re=re.compile("(?:(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")|(?:从|由)[^,，、]{1,8})的?$"),
@@ -227,7 +227,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
 
 @_rule("respectively")
 def _respectively_rule(s: _Naming, i: int) -> bool:
-    """A、B分别增长7.1%、8.5%: each figure of the list takes its own item."""
+    """A、B分别增长6.2%、7.9%: each figure of the list takes its own item."""
     if lexicon().respective not in s.lefts[i]:
         return False
     run = _list_run(s.lefts, s.continues, i, len(s.quantities))
@@ -254,7 +254,7 @@ def _list_continuation(s: _Naming, i: int) -> bool:
 
 @_rule("thing_after_de")
 def _thing_after_de(s: _Naming, i: int) -> bool:
-    """捐赠价值67.5万元的医疗物资 -> 捐赠医疗物资价值; 每年2万元的收入 -> 每年收入."""
+    """捐赠价值35万元的教学设备 -> 捐赠教学设备价值; 每年2万元的收入 -> 每年收入."""
     w = _words()
     right = _strip_brackets(s.rights[i])
     if not (right.startswith("的") and len(right) > 1):
@@ -271,7 +271,7 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
 
 @_rule("counted_thing_after")
 def _counted_thing_after(s: _Naming, i: int) -> bool:
-    """全县10家煤矿全部关闭 -> 煤矿全部关闭: a count whose thing follows it,
+    """全县12家砖厂全部关闭 -> 砖厂全部关闭: a count whose thing follows it,
     with the verb before it where it is one word or shared by a list."""
     w = _words()
     q = s.quantities[i]
@@ -285,11 +285,11 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     s.nouns[i] = np
     tail = right[right.find(np) + len(np):].strip(w.connectors) or s.shared_tail.get(i, "")
     if raw_left.endswith("的"):
-        lead = left if len(left) <= w.max_attribute else ""      # 有技改意向的64家企业
+        lead = left if len(left) <= w.max_attribute else ""      # 有扩产计划的23家企业
     elif i in s.list_leads:
-        lead = s.list_leads[i]          # 选派37名县领导、7名书记: the verb is shared
+        lead = s.list_leads[i]          # 选派25名县领导、9名书记: the verb is shared
     elif s.continues[i] or len(left) > w.max_lead:
-        lead = _last_word(left)         # 在乡村建成 + 扶贫微工厂
+        lead = _last_word(left)         # 在各村建成 + 扶贫车间
     else:
         lead = left
     if raw_left[-1:] in w.no_lead_after or "、" in lead:
@@ -362,7 +362,7 @@ def _verb_of_figure_before(s: _Naming, i: int) -> bool:
 
 @_rule("share_of_before")
 def _share_of_before(s: _Naming, i: int) -> bool:
-    """完成投资80亿元,为年投资计划的75% -> 完成投资占年投资计划: a share of
+    """完成投资64亿元,为年度投资计划的82% -> 完成投资占年度投资计划: a share of
     the figure before, of the whole named between 为 and 的."""
     w = _words()
     m = w.share_re.fullmatch(_strip_brackets(s.lefts[i]).strip(w.boundary_strip))
@@ -399,16 +399,16 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
         words = _cut(rest)
         if not words or not words[0][1].startswith("v") or words[0][1] == "vn":
             return ""
-        rest = rest[len(words[0][0]):]               # 实施 | 农网改造项目
+        rest = rest[len(words[0][0]):]               # 实施 | 电网升级项目
     return _after_last_de(_plain_noun_phrase(rest, w))
 
 
 @_rule("clause_before")
 def _clause_before(s: _Naming, i: int) -> bool:
-    """全县地区生产总值达87.7亿元 -> 地区生产总值: the clause before the number,
+    """全县地区生产总值达93.4亿元 -> 地区生产总值: the clause before the number,
     without its subject, time words and linking verb; a long one from the
-    verb after its last preposition (…新型经营主体在乡村建成扶贫微工厂 ->
-    建成扶贫微工厂)."""
+    verb after its last preposition (…市场主体在各村建成扶贫车间 ->
+    建成扶贫车间)."""
     w = _words()
     s.set(i, _finish(_from_last_verb_phrase(s.phrase(i), w), w), "clause_before")
     return True
@@ -428,7 +428,7 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
 
 
 def _share_counted_things(s: _Naming) -> None:
-    """13项59个攻坚任务: a count right before another shares its counted thing."""
+    """8项26个民生实事: a count right before another shares its counted thing."""
     for i in range(len(s.quantities) - 1):
         q, nxt = s.quantities[i], s.quantities[i + 1]
         if (not s.rights[i].strip() and nxt.start - q.end <= 1
@@ -468,7 +468,7 @@ def _after_last_de(np: str) -> str:
 
 
 def _drop_examples(left: str) -> str:
-    """签约陕西大冷肉牛养殖等项目 -> 签约项目: the examples before 等 go."""
+    """签约某某食品、某某纺织等项目 -> 签约项目: the examples before 等 go."""
     before, sep, after = left.rpartition("等")
     if not sep or not 1 <= len(after) <= 6 or not before:
         return left
@@ -518,7 +518,7 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
 
 
 def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[int, str]:
-    """37名县领导、43名单位负责人跟班服务: the verb phrase after the last item
+    """15名干部、8名医生参加驻村帮扶: the verb phrase after the last item
     belongs to every count of the list."""
     w = _words()
     tails: dict[int, str] = {}
@@ -550,7 +550,7 @@ def _noun_after(right: str, q: Quantity) -> bool:
     w = _words()
     return bool(first and (_HAN.match(first) or first.isascii() and first.isalpha())) \
         and not right.startswith(tuple(w.np_stops)) \
-        and not right.startswith(w.measures)           # 项目4个额度13亿元: the thing is before it
+        and not right.startswith(w.measures)           # 项目6个额度9亿元: the thing is before it
 
 
 def _plain_noun_phrase(text: str, w: _Words) -> str:
@@ -625,7 +625,7 @@ def _without_change(name: str, w: _Words) -> str:
 def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replace_measure: bool = False) -> str:
     """The thing the figure before this one measured, without its change
     words (and, for a figure that is a measure itself, without its measure:
-    项目总投资50亿元,年销售收入120亿元 -> 项目年销售收入)."""
+    项目总投资35亿元,年销售收入80亿元 -> 项目年销售收入)."""
     if i and indicators[i - 1]:
         prev = indicators[i - 1]
     else:
@@ -637,7 +637,7 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replac
     if replace_measure:
         measure = next((m for m in w.measures if prev.endswith(m) and len(prev) > len(m)), "")
         prev = prev[: len(prev) - len(measure)] if measure else prev
-    for c in w.comparisons:      # 生产总值是十一五末的 -> 生产总值
+    for c in w.comparisons:      # 生产总值是十二五末的 -> 生产总值
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
     return _strip_words(prev, (), w.report_verbs)
@@ -659,12 +659,12 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
         text = _strip_place(text, places)
         text = _strip_words(text, w.leading, w.trailing, w.word_patterns, (w.result_words, w.result_verbs))
         if w.span_trigger.search(text):
-            text = w.span_time_re.sub("", text)     # 从2016年的695.7亿元增加到2021年的…
+            text = w.span_time_re.sub("", text)     # 从2013年的420亿元提高到2018年的…
     return text
 
 
 def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:
-    """北京市密云区先后向竹溪县捐赠车辆 -> 竹溪县捐赠车辆: a figure given to a
+    """上海市某区先后向房县捐赠农机 -> 房县捐赠农机: a figure given to a
     place is named from that place on."""
     for k in range(len(text) - 1, 0, -1):
         if text.endswith(w.recipient, 0, k):
@@ -676,7 +676,7 @@ def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:
 
 
 def _strip_place(text: str, places: tuple) -> str:
-    """竹溪县捐赠车辆 -> 捐赠车辆: a place (or 全县, 该市: any word the clause
+    """房县捐赠农机 -> 捐赠农机: a place (or 全县, 该市: any word the clause
     analysis found for an area) opening the phrase is its subject, not what it
     measures; 浏阳市12876元: nothing is left, the subject comes from before."""
     place = next((p for p in places if text.startswith(p)), "")

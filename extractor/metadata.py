@@ -6,8 +6,8 @@ Used where no sources manifest gave them (the manifest wins):
   tags and bylines, the original publication date, never guessed from the
   body), else the date in its address (``/202311/t20231109_…``,
   ``/2019-10/10/content_…``), else a dated line at the top of a text page
-  (``发布时间：2023-02-11 09:41``, ``2023年02月11日``).
-Dates are ISO (``2023-02-11``); '' when nothing says.
+  (``发布时间：2021-09-17 14:26``, ``2021年09月17日``).
+Dates are ISO (``2021-09-17``); '' when nothing says.
 """
 from __future__ import annotations
 

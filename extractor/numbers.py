@@ -180,7 +180,7 @@ def _grammar() -> _Grammar:
         rf"[0-9{d}{m}](?:[0-9{d}{m}{q}]|[.,](?=[0-9])|点(?=[{d}])|分之(?=[0-9{d}{m}])"
         rf"| {{1,3}}(?=[{m}{q}])|(?<=[{d}{m}]) {{1,3}}(?=[{d}{m}])|(?<=[0-9]) (?=[0-9]{{3}}(?![0-9])))*")
     text_token_re = re.compile(
-        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 13 240
+        rf"(?P<arabic>[0-9]+(?:(?:[.,]| (?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"     # 1,250.5, 15 380
         rf"|(?P<digits>[{d}]+)|(?P<mult>[{m}])|(?P<mark>[{q}])"
         rf"|(?P<point>点)|(?P<frac>分之)|(?P<space> +)|(?P<other>.)")
     pm = _char_class(parse_mults)
@@ -244,7 +244,7 @@ class _Expr:
     plain: bool = True               # no multiplier: 3 in 3-5万 takes the 万 of 5万
     base: Decimal | None = None      # for "number + multipliers" (5万): the number ...
     scale: Decimal | None = None     # ... and the product of the multipliers
-    clean: bool = False              # lo is already in its plain form (87.7, 120: most numbers as written)
+    clean: bool = False              # lo is already in its plain form (93.4, 120: most numbers as written)
 
     def reading(self) -> NumberReading:
         lo = self.lo if self.clean else _clean(self.lo)
@@ -620,11 +620,11 @@ def _text_tokens(text: str, start: int, end: int, g: _Grammar) -> list[_Tok]:
 def _arabic_pieces(s: str, offset: int) -> list[_Tok]:
     """Cut an Arabic run at commas (or spaces) that are not thousands separators.
 
-    A comma, or a space as in yearbooks and PDF text (13 240平方公里),
+    A comma, or a space as in yearbooks and PDF text (15 380平方公里),
     separates thousands only after a first group of 1-3 digits and before
     exactly three digits (1,117,285), the same separator throughout; any
     other ends the number (项目40,协议12个). A piece with two decimal points
-    (19.4922.2658.25, several numbers pasted together, or a date 05.07.2015)
+    (17.3624.1858.46, several numbers pasted together, or a date 06.08.2016)
     is "bad": no number at all.
     """
     parts = _GROUP_SEPARATOR.split(s)
@@ -652,8 +652,8 @@ _PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 def _read_run_at(text: str, start: int, end: int, g: _Grammar) -> list[_Found]:
     """The numbers of the run text[start:end]. Most runs are a plain Arabic
-    number (87.7), one Chinese digit (一批), a lone multiplier (百, 万) or an
-    Arabic number and one multiplier (87.7亿): those are read directly, the
+    number (93.4), one Chinese digit (一批), a lone multiplier (百, 万) or an
+    Arabic number and one multiplier (93.4亿): those are read directly, the
     rest through tokens (tests check both ways agree)."""
     if end - start == 1:
         c = text[start]
@@ -676,7 +676,7 @@ def _read_run_at(text: str, start: int, end: int, g: _Grammar) -> list[_Found]:
     if end - start <= _MAX_DIGITS + 1:
         m = g.multipliers.get(text[end - 1])
         if m is not None and _PLAIN_ARABIC.fullmatch(text, start, end - 1):
-            base = Decimal(text[start:end - 1])     # 87.7亿: the number and its multiplier
+            base = Decimal(text[start:end - 1])     # 93.4亿: the number and its multiplier
             value = base * m
             return [_Found(start, end, _Expr(value, value, "", False, base, m))]
     return _read_run(_text_tokens(text, start, end, g), text, g)
@@ -718,7 +718,7 @@ def _read_run(toks: list[_Tok], text: str, g: _Grammar) -> list[_Found]:
 
 
 def _join_chains(found: list[_Found], text: str, g: _Grammar) -> list[_Found]:
-    """Merge ranges (5-20, 3至5万) and drop dates and codes (2024-02-07, 2023/11/23).
+    """Merge ranges (5-20, 3至5万) and drop dates and codes (2022-06-15, 2021/10/19).
 
     Numbers joined by "/" are dropped (dates, fractions); three or more joined
     by "-" too; two joined by "-" form a range if the second is larger, else
@@ -803,7 +803,7 @@ def _stands(f: _Found, text: str, g: _Grammar) -> bool:
         letters = _LETTERS.match(text, e).group()
         if letters not in g.latin_units:
             return False
-    # Ratios and times: 11.8:48.3:39.9, 09:41:58.
+    # Ratios and times: 12.6:38.9:48.5, 16:27:03.
     if before == ":" and s >= 2 and _is_ascii_digit(text[s - 2]):
         return False
     if text[e:e + 1] == ":" and _is_ascii_digit(text[e + 1:e + 2]):

@@ -29,7 +29,7 @@ class _Lexicon:
     unit_re: re.Pattern            # multiplier? qualifier? unit, right after a number
     kinds: dict                    # unit -> family
     multipliers: dict              # multiplier text -> Decimal
-    tail_multiplier: re.Pattern    # a multiplier ending a number span (87.7亿)
+    tail_multiplier: re.Pattern    # a multiplier ending a number span (93.4亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
     bare_multiplier: re.Pattern    # 过万, 近百家, 超百亿元: a qualifier and a bare 百/千/万/亿
     bare_multiplier_char: re.Pattern   # what every such bare multiplier holds (a quick test)
@@ -188,7 +188,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         if m is None or not _unit_stands(text, m, lex):
             if not (multiplier and _ARABIC.search(head) and not text.startswith(lex.bare_not_before, span.end)):
                 return None
-            # 人口42万, 0.28万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
+            # 人口35万, 0.35万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
             m = None
         if m is None:
             unit, end = "", span.end
@@ -209,7 +209,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         word = after.group("w")
         nxt = text[after.end():after.end() + 1]
         if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的") and nxt not in _GOES_ON:
-            return None            # 5000万元以上项目: a category, not a figure (五成以上都…: a figure)
+            return None            # 3亿元以上项目: a category, not a figure (五成以上都…: a figure)
         if len(word) > 1 or not (nxt and _HAN.match(nxt)):
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True
@@ -340,7 +340,7 @@ def _zero_band(cand: _Candidate) -> bool:
 def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, lex: _Lexicon) -> bool:
     """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
     defines the things counted next in its clause is a category, not a figure
-    (总投资超500亿元的产业集群, with nothing counted after it, is a figure).
+    (总投资超300亿元的产业集群, with nothing counted after it, is a figure).
     ``found[later:]`` are the candidates after it (looked at only for a bound amount)."""
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
@@ -413,7 +413,7 @@ def split_multiplier(unit: str) -> tuple[Decimal, str]:
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:
-    """``value`` times ``factor``, exactly: 87.7 × 10⁸ -> 8770000000.
+    """``value`` times ``factor``, exactly: 93.4 × 10⁸ -> 9340000000.
 
     Decimal's default context keeps 28 digits: a longer product would be
     rounded, and making it integral would raise. Here the precision is that
@@ -432,7 +432,7 @@ def _exact(d: Decimal) -> Decimal:
     """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
     sign, digits, exponent = d.as_tuple()
     if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
-        return d                      # already so (87.7, 120: most values)
+        return d                      # already so (93.4, 120: most values)
     ctx = context(len(digits) + max(exponent, 0) + 1)
     d = d.normalize(ctx)
     return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d

@@ -144,7 +144,7 @@ def _number_rows(docs: list[_Doc]) -> list[_Row]:
 def _borderline(text: str, f: Figure, seen: set[tuple]) -> str:
     """Why a reasonable reader could leave this figure out (the guideline's
     `optional` rows), or '': stated again in the document, or a part of a
-    ratio (15.3:31.3:53.4)."""
+    ratio (12.6:38.9:48.5)."""
     if _attr(f, "optional") not in ("", "0"):
         return "borderline"
     key = (f.county, f.indicator, f.value, f.unit)
@@ -409,7 +409,7 @@ def _chart(key: tuple[str, str, str], points: list[tuple]) -> str:
 
 
 def _short(value) -> str:
-    """A label: 87.7亿, 1.2万, 6.5 (labels only; the rows keep exact values)."""
+    """A label: 93.4亿, 1.2万, 6.5 (labels only; the rows keep exact values)."""
     v = float(value)
     for size, word in ((1e8, "亿"), (1e4, "万")):
         if abs(v) >= size:

@@ -80,8 +80,8 @@ def _pieces(sentence: str) -> list[tuple[int, int]]:
 
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last boundary, or after an
-    opening bracket still open at ``pos`` (…(上年同期为10.2亿元)); a closed
-    bracket pair is skipped (外贸出口总额(1—5月)达8.98亿美元)."""
+    opening bracket still open at ``pos`` (…(上年同期为9.65亿元)); a closed
+    bracket pair is skipped (外贸出口总额(1—8月)达6.37亿美元)."""
     if pos > len(text):
         raise IndexError(f"clause_start: position {pos} is past the end of a text of {len(text)} characters")
     marks = _marks_and_brackets(text)

@@ -62,7 +62,7 @@ _cfg = table_rules
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?:度|末)?)?")
-# 表1, 表一: (表12024年…: the number runs into the year)
+# 表1, 表一: (表32021年…: the number runs into the year)
 _TABLE_NUMBER = re.compile(r"^表\s*\d*?(?=(?:19|20)\d{2}年)|^表\s*[0-9一二三四五六七八九十]+\s*(?:[:：.]\s*)?")
 _UNIT_SEPARATORS = re.compile(r"\s*[、,，;；]\s*")
 _SPACES = re.compile(r"\s+")

@@ -44,7 +44,7 @@ def _rules() -> _TimeRules:
 def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Time phrases of ``text`` as (start, end, phrase without quotes).
 
-    A bare year right before a noun (2023年招商大会) names an event and is
+    A bare year right before a noun (2021年人才交流大会) names an event and is
     skipped, except in a heading (2023年工作亮点).
     """
     r = _rules()

@@ -227,6 +227,6 @@ def test_explain_adds_the_rules_that_decided_each_row(tmp_path):
 def test_every_row_names_its_four_deciding_rules(tmp_path):
     from extractor import extract_text
 
-    text = "2024年工作展望\n全县新签约项目30个,总投资120亿元。房县、竹山县分别增长5%、6%。\n| 品种 | 产量(吨) |\n| 稻谷 | 1200 |\n"
+    text = "2025年工作展望\n全县新签约项目30个,总投资120亿元。房县、竹山县分别增长5%、6%。\n| 品种 | 产量(吨) |\n| 稻谷 | 1200 |\n"
     for f in extract_text(text, county="十堰市"):
         assert [part.split(":")[0] for part in f.rules.split()] == ["indicator", "area", "period", "status"], f.rules

@@ -12,7 +12,7 @@ pd = pytest.importorskip("pandas")
 from extractor.frame import extract_frame  # noqa: E402  (after the pandas skip)
 
 ARTICLE = "2022年,竹山县地区生产总值达到305.6亿元,同比增长6.3%。"
-TEXT = "房县2023年地区生产总值达87.7亿元。"
+TEXT = "房县2023年地区生产总值达93.4亿元。"
 DTYPES = {"value": object, "value_max": object, "std_value": object, "start": "Int64", "end": "Int64"}
 
 
@@ -30,9 +30,9 @@ def test_a_file_and_a_text(tmp_path):
     assert list(df["source"]) == ["a.txt", "a.txt", "text-1"]
     gdp = df[df["source"] == "text-1"].iloc[0]
     assert gdp["county"] == "房县" and gdp["unit"] == "亿元"
-    assert isinstance(gdp["value"], Decimal) and gdp["value"] == Decimal("87.7")
-    assert gdp["std_value"] == Decimal("8770000000") and gdp["value_max"] is None
-    assert TEXT[gdp["start"]:gdp["end"]] == gdp["mention"] == "87.7亿元"
+    assert isinstance(gdp["value"], Decimal) and gdp["value"] == Decimal("93.4")
+    assert gdp["std_value"] == Decimal("9340000000") and gdp["value_max"] is None
+    assert TEXT[gdp["start"]:gdp["end"]] == gdp["mention"] == "93.4亿元"
 
 
 @pytest.mark.parametrize("item", ["folder", "folder-str", "multiline"])

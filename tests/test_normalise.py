@@ -34,7 +34,7 @@ def test_normalised_text(raw, expected):
 @pytest.mark.parametrize("raw, target, original", [
     ("習(xí)近平萬(wàn)元", "万元", "萬(wàn)元"),
     ("<b>收入</b>１２億元", "12亿元", "１２億元"),
-    ("全縣ＧＤＰ達８７．７億元", "87.7亿元", "８７．７億元"),
+    ("全縣ＧＤＰ達９３．４億元", "93.4亿元", "９３．４億元"),
 ])
 def test_span_maps_back_to_input(raw, target, original):
     norm = normalise(raw)

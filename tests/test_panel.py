@@ -40,7 +40,7 @@ def fig(county, indicator, value, unit, period="2022年", *, source="a.txt", men
 def figures():
     """Two counties, two years; levels, changes (one a fall), a share."""
     zhuxi = [
-        fig("竹溪县", "地区生产总值", "87.7", "亿元"),
+        fig("竹溪县", "地区生产总值", "93.4", "亿元"),
         fig("竹溪县", "地区生产总值同比增长", "6.5", "%"),
         fig("竹溪县", "规上工业增加值同比下降", "2.1", "%"),
         fig("竹溪县", "第三产业增加值占GDP比重", "48.2", "%"),
@@ -68,7 +68,7 @@ HEADER = [*KEY, "地区生产总值 (元)", "地区生产总值 change (%)", "�
 ROWS = [
     ["湖北省", "十堰市", "房县", "420325", 2022, D("12040000000"), None, None, None, D("382000"), None, D("-1200")],
     ["湖北省", "十堰市", "竹溪县", "420324", 2021, D("8010000000"), None, None, None, None, None, None],
-    ["湖北省", "十堰市", "竹溪县", "420324", 2022, D("8770000000"), D("6.5"), D("48.2"), D("-2.1"), None,
+    ["湖北省", "十堰市", "竹溪县", "420324", 2022, D("9340000000"), D("6.5"), D("48.2"), D("-2.1"), None,
      D("42000"), None],
 ]
 
@@ -122,7 +122,7 @@ def test_a_year_column_is_used_when_the_input_has_one(tmp_path):
         out.writeheader()
         out.writerows({**r, "period": "", "year": "2020"} for r in rows)
     panel = build_panel(read_chunks(str(path)))
-    assert cells(panel.table) == [["湖北省", "十堰市", "竹溪县", "420324", 2020, D("8770000000"), D("6.5")]]
+    assert cells(panel.table) == [["湖北省", "十堰市", "竹溪县", "420324", 2020, D("9340000000"), D("6.5")]]
 
 
 def test_output_written_before_the_standard_columns_existed_is_annotated(tmp_path):
@@ -140,7 +140,7 @@ def test_output_written_before_the_standard_columns_existed_is_annotated(tmp_pat
 def test_conflicts_take_the_most_specific_source_and_list_every_value(tmp_path):
     figs = annotate([
         fig("竹溪县", "GDP", "88", "亿元", mention="88亿元", sentence="全县GDP88亿元。"),
-        fig("竹溪县", "地区生产总值", "87.7", "亿元", mention="87.7", sentence="地区生产总值 | 87.7 | 6.5"),
+        fig("竹溪县", "地区生产总值", "93.4", "亿元", mention="93.4", sentence="地区生产总值 | 93.4 | 6.5"),
         fig("竹溪县", "GDP", "88", "亿元", mention="88亿元", sentence="GDP达88亿元。", source="c.txt"),
         fig("竹溪县", "GDP同比增长", "6", "%", qualifier="approx", mention="约6%"),
         fig("竹溪县", "GDP同比增长", "6.5", "%"),
@@ -148,13 +148,13 @@ def test_conflicts_take_the_most_specific_source_and_list_every_value(tmp_path):
         fig("竹溪县", "常住人口", "30", "万人", source="c.txt"),     # the same value twice: no conflict
     ])
     panel = build_panel(read_chunks(write(figs, tmp_path, "csv")))
-    assert cells(panel.table) == [["湖北省", "十堰市", "竹溪县", "420324", 2022, D("8770000000"), D("6.5"),
+    assert cells(panel.table) == [["湖北省", "十堰市", "竹溪县", "420324", 2022, D("9340000000"), D("6.5"),
                                    D("300000")]]
     listed = [(r.column, str(r.value), r.chosen, r.source_kind, r.mention, r.source)
               for r in panel.conflicts.itertuples()]
     assert listed == [
         ("地区生产总值 (元)", "8800000000", "", "other phrase", "88亿元", "a.txt"),
-        ("地区生产总值 (元)", "8770000000", "yes", "table cell", "87.7", "a.txt"),
+        ("地区生产总值 (元)", "9340000000", "yes", "table cell", "93.4", "a.txt"),
         ("地区生产总值 (元)", "8800000000", "", "other phrase", "88亿元", "c.txt"),
         ("地区生产总值 change (%)", "6", "", "other phrase", "约6%", "a.txt"),
         ("地区生产总值 change (%)", "6.5", "yes", "other phrase", "6.5%", "a.txt"),
@@ -194,7 +194,7 @@ def test_cli_csv_on_stdout_and_summary_on_stderr(tmp_path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == ",".join(HEADER)
-    assert lines[3] == "湖北省,十堰市,竹溪县,420324,2022,8770000000,6.5,48.2,-2.1,,42000,"
+    assert lines[3] == "湖北省,十堰市,竹溪县,420324,2022,9340000000,6.5,48.2,-2.1,,42000,"
     assert result.stderr.startswith("panel: 15 rows read, 9 used: 3 area-years")
 
 

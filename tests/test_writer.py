@@ -10,9 +10,9 @@ import pytest
 from extractor.models import COLUMNS, Figure
 from extractor.writer import PARQUET_HINT, WriterError, format_for, make_writer, row
 
-GDP = Figure(county="房县", indicator="地区生产总值", value=Decimal("87.7"), unit="亿元", source="a.txt",
-             std_value=Decimal("8770000000"), std_unit="元", mention="87.7亿元", start=10, end=16,
-             sentence="房县2023年地区生产总值达87.7亿元。")
+GDP = Figure(county="房县", indicator="地区生产总值", value=Decimal("93.4"), unit="亿元", source="a.txt",
+             std_value=Decimal("9340000000"), std_unit="元", mention="93.4亿元", start=10, end=16,
+             sentence="房县2023年地区生产总值达93.4亿元。")
 FALL = Figure(county="房县", indicator="=SUM(A1)", value=Decimal("-0.5"), unit="%", source="a.txt",
               value_max=Decimal("-0.25"), std_value=Decimal("-0.5"), std_unit="%", mention="-0.5%",
               start=3, end=8)
@@ -57,7 +57,7 @@ def test_csv_bytes_with_and_without_bom(tmp_path, excel, bom):
     assert data.startswith(b"\xef\xbb\xbf") is bom
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0] == ",".join(COLUMNS)
-    assert "87.7,亿元" in text and "8770000000" in text
+    assert "93.4,亿元" in text and "9340000000" in text
 
 
 def test_excel_bom_on_a_stream():
@@ -92,10 +92,10 @@ def test_formula_neutralisation(cell, safe):
         assert (r["value"], r["value_max"], r["std_value"], r["start"]) == ("-0.5", "-0.25", "-0.5", "0")
 
 
-@pytest.mark.parametrize("mention", ["87.7亿\r\n元", "87.7\r亿元", "87.7\n亿元"])
+@pytest.mark.parametrize("mention", ["93.4亿\r\n元", "93.4\r亿元", "93.4\n亿元"])
 def test_a_line_break_inside_a_cell_keeps_the_row_whole(mention):
     out = io.StringIO(newline="")
-    make_writer("csv", out).write([Figure(county="房县", indicator="产值", value=Decimal("87.7"),
+    make_writer("csv", out).write([Figure(county="房县", indicator="产值", value=Decimal("93.4"),
                                           unit="亿元", mention=mention)])
     (r,) = csv.DictReader(io.StringIO(out.getvalue(), newline=""))
     assert r["mention"] == mention
@@ -111,7 +111,7 @@ def test_csv_streams_each_batch_before_close():
 def test_jsonl_round_trip(tmp_path):
     lines = written("jsonl", [GDP, FALL], tmp_path).read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [{**row(GDP), "value_max": None}, row(FALL)]
-    assert json.loads(lines[0])["value"] == "87.7" and json.loads(lines[1])["start"] == 3
+    assert json.loads(lines[0])["value"] == "93.4" and json.loads(lines[1])["start"] == 3
 
 
 def test_jsonl_missing_numbers_are_null_and_empty_text_stays_text(tmp_path):
@@ -128,7 +128,7 @@ def test_xlsx_read_back(tmp_path):
     header, gdp, fall, control = [[c.value for c in r] for r in sheet.iter_rows()]
     assert header == list(COLUMNS)
     gdp, fall, control = (dict(zip(COLUMNS, r)) for r in (gdp, fall, control))
-    assert (gdp["value"], gdp["std_value"], gdp["value_max"]) == (87.7, 8770000000, None)
+    assert (gdp["value"], gdp["std_value"], gdp["value_max"]) == (93.4, 9340000000, None)
     assert isinstance(gdp["std_value"], int) and (gdp["start"], gdp["end"]) == (10, 16)
     assert (fall["value"], fall["value_max"], fall["indicator"]) == (-0.5, -0.25, "=SUM(A1)")
     assert fall["mention"] == "-0.5%"
@@ -167,7 +167,7 @@ def test_parquet_read_back_exact(tmp_path):
     assert table.schema.field("start").type == pa.int64()
     assert table.schema.field("county").type == pa.string()
     gdp, fall = table.to_pylist()
-    assert (gdp["value"], gdp["std_value"], gdp["value_max"]) == (Decimal("87.7"), Decimal("8770000000"), None)
+    assert (gdp["value"], gdp["std_value"], gdp["value_max"]) == (Decimal("93.4"), Decimal("9340000000"), None)
     assert (fall["value"], fall["value_max"], fall["indicator"]) == (Decimal("-0.5"), Decimal("-0.25"), "=SUM(A1)")
     assert (gdp["county"], gdp["start"], gdp["end"]) == ("房县", 10, 16)
 
@@ -178,8 +178,8 @@ def _with_value(value, source="b.txt"):
 
 
 @pytest.mark.parametrize("values, kind", [
-    (["87.7", "-0.5"], (38, 10)),                                   # the usual schema
-    (["3.123456789012345", "87.7"], (38, 15)),                      # more decimals: a wider scale
+    (["93.4", "-0.5"], (38, 10)),                                   # the usual schema
+    (["3.123456789012345", "93.4"], (38, 15)),                      # more decimals: a wider scale
     (["1" * 29, "0.5"], (38, 1)),                                   # more integer digits: a narrower one
     (["1" * 29, "3.123456789012345"], None),                        # 44 digits: no decimal128 holds both
 ])
@@ -192,7 +192,7 @@ def test_parquet_decimal_fits_the_data(values, kind):
 def test_parquet_keeps_every_value_exactly(tmp_path, recwarn):
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    values = ["3.123456789012345", "87.7", "0.00000000001"]
+    values = ["3.123456789012345", "93.4", "0.00000000001"]
     table = pq.read_table(written("parquet", [_with_value(v) for v in values], tmp_path))
     assert table.schema.field("value").type == pa.decimal128(38, 15)
     assert [r["value"] for r in table.to_pylist()] == [Decimal(v) for v in values]
@@ -204,7 +204,7 @@ def test_parquet_writes_a_column_no_decimal_holds_as_text_and_says_so_once(tmp_p
     pq = pytest.importorskip("pyarrow.parquet")
     from extractor.faults import CountyFiguresWarning
 
-    values = ["1" * 29, "3.123456789012345", "87.7"]
+    values = ["1" * 29, "3.123456789012345", "93.4"]
     with pytest.warns(CountyFiguresWarning) as caught:
         path = written("parquet", [_with_value(v, source=f"{k}.txt") for k, v in enumerate(values)], tmp_path)
     assert [str(w.message) for w in caught] == [

@@ -86,12 +86,12 @@ def test_year_from_the_publication_date():
 
 
 def test_year_from_a_bulletin_title():
-    text = "房县2022年国民经济和社会发展统计公报\n全年地区生产总值87.7亿元，比上年增长6.5%。\n年末户籍人口45.2万人。\n"
+    text = "房县2022年国民经济和社会发展统计公报\n全年地区生产总值93.4亿元，比上年增长6.5%。\n年末户籍人口45.2万人。\n"
     assert _years(text, published="2023-04-02") == [("全年", "2022"), ("全年", "2022"), ("年末", "2022")]
 
 
 def test_year_from_the_manifest_title():
-    text = "全年地区生产总值87.7亿元。"
+    text = "全年地区生产总值93.4亿元。"
     assert _years(text, title="房县2022年统计公报") == [("全年", "2022")]
 
 
