@@ -1,15 +1,17 @@
 """Name what each quantity measures: the shortest phrase of the sentence that
 says it (GUIDELINE `indicator`).
 
-Mostly that is the clause before the number, trimmed of subjects, time words
-and linking verbs (全县地区生产总值达93.4亿元 -> 地区生产总值). Three shapes
-need more:
-- lists with 分别: A、B分别增长6.2%、7.9% gives A增长, B增长;
-- counts whose thing follows the number: 全县12家砖厂全部关闭 -> 砖厂全部关闭,
-  and a list of such counts shares the verb phrase after its last item;
-- a figure naming a thing after 的: 价值35万元的教学设备 -> 教学设备价值.
-A phrase that is only a change or part word (同比增长, 占比, 总投资) takes the
-subject of the figure before it (固定资产投资同比增长).
+Each figure is named by the first of the naming rules that applies, tried
+in the order ``patterns/indicators.yaml`` lists them (``rules:``, each with
+what it does and example sentences); the rule's id goes into the row's
+``rules`` (--explain). Each rule is a function below registered under its id
+with ``@_rule``. The last, ``clause_before``, is what most figures get: the
+clause before the number, trimmed of subjects, time words and linking verbs
+(全县地区生产总值达93.4亿元 -> 地区生产总值). Before it come the shapes that
+need more: lists with 分别 (respectively), counts whose thing follows the
+number (counted_thing_after), a thing named after 的 (thing_after_de), and a
+phrase that is only a change or part word taking the subject of the figure
+before it (takes_subject: 固定资产投资同比增长).
 
 Word boundaries come from jieba's precise mode on the short pieces only, with
 part-of-speech read from jieba's dictionary (no HMM tagging: it is slow).
