@@ -561,8 +561,10 @@ _CARRIED_ROLES = ("opens", "after_recipient")
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
-    # 造成河南省42个县受灾: a place the figure follows directly counts whatever its role
-    touching = [a for a in analysis.anchors if a.kind == "place" and a.end == q.start]
+    # 造成河南省42个县受灾: a place a figure of the clause follows directly
+    # counts whatever its role, for that figure and those after it (…县10万人受灾)
+    starts = {q2.start for q2 in analysis.quantities if c_start <= q2.start <= q.start}
+    touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start]
     if touching and (not anchors or anchors[-1].start < touching[0].start):
         anchors = anchors + touching
     if not anchors:
@@ -625,7 +627,10 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     (or gave to a place: 向房县捐赠农机12台,…捐赠资金25万元)."""
     c_start, _ = analysis.clause_of(q.start)
     first_end = analysis.clause_of(0)[1]
-    anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)]
+    # (a place in brackets is an aside: it holds inside them only)
+    outside = not _bracketed(analysis.text, 0, q.start)
+    anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
+               and not (outside and _bracketed(analysis.text, 0, a.start))]
     if not anchors:
         return None
     anchor = anchors[-1]
