@@ -96,6 +96,7 @@ def _cfg() -> dict:
         "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
         "(?:([\u4e00-\u9fff]{2,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
+    cfg["proper_noun_breakers"] = tuple(sorted(cfg["proper_noun_breakers"], key=len, reverse=True))
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
@@ -133,6 +134,9 @@ def _chain(place: Place) -> tuple[Place, ...]:
     if place.level != COUNTRY_LEVEL:
         out.append(country())
     return tuple(out)
+
+
+_COUNTY_ONLY_KINDS = ("县", "旗")      # (市 and 区 name prefectures too: 地区, 地级市)
 
 
 def _kind_of(name: str) -> str:
@@ -230,6 +234,8 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     name of a product, company or landmark (the run of Han characters after
     it ends in one of ``proper_noun_heads`` within a few characters)."""
     cfg = _cfg()
+    if text.startswith(cfg["proper_noun_breakers"], m.end):
+        return False
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
     return bool(run) and cfg["proper_noun_re"].search(run.group()) is not None
 
@@ -519,8 +525,7 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
         return Decision(areas.home, "area_scope_word")
     prefix, level = word[0], word[1:]
     if prefix == "该":
-        before = areas.between(0, analysis.offset + anchor.start)
-        named = next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
+        named = _named_last(level, anchor, analysis, areas)
         if named is not None:
             return Decision(named, "area_scope_word")
     if prefix == "全":
@@ -530,9 +535,18 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
                         and level in (_kind_of(a.word), _kind_of(a.mention.place.name))), None)
         if subject is not None:
             return Decision(subject, "area_scope_word")
-    # 全区 of a 地区 (now a 市): the page's own area when nothing around it is of that level
-    place = _by_level(level, areas) or areas.home
+    # 全县 on a prefecture's page: no area of that level around it; the county
+    # named last (…县…去年全县…: only for 县/旗, which name counties alone),
+    # else (全区 of a 地区, now a 市) the page's own area
+    place = (_by_level(level, areas) or (level in _COUNTY_ONLY_KINDS and _named_last(level, anchor, analysis, areas))
+             or areas.home)
     return Decision(place, "area_scope_word") if place is not None else None
+
+
+def _named_last(level: str, anchor, analysis, areas: Areas) -> Place | None:
+    """The area of kind ``level`` (县, 市) the text named last before ``anchor``."""
+    before = areas.between(0, analysis.offset + anchor.start)
+    return next((m.place for m in reversed(before) if m.kind == "place" and _kind_of(m.place.name) == level), None)
 
 
 def _by_level(level: str, areas: Areas) -> Place | None:

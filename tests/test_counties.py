@@ -199,3 +199,23 @@ def test_fallback_county_only_when_the_text_names_none(text, fallback, expected)
 ])
 def test_a_place_beside_a_phrase(text, expected):
     assert {f.mention: f.county for f in extract_text(text, county="十堰市")} == expected
+
+
+# 全县 on a prefecture's page: the county named last (县 and 旗 name counties
+# alone); 全区 there is the page's own area (a 地区's word for itself).
+@pytest.mark.parametrize("text, expected", [
+    ("十堰市茶叶产业提速。\n\n竹山是产茶大县，茶园遍布山间。\n\n去年全县茶叶产量3万吨。", "竹山县"),
+    ("十堰市茶叶产业提速。\n\n竹山县是产茶大县。\n\n全区茶园面积达到30万亩。", "十堰市"),
+    ("十堰市茶叶产业提速。\n\n全县茶园面积达到30万亩。", "十堰市"),       # no county named: the page's own
+])
+def test_a_county_word_on_a_prefecture_page(text, expected):
+    assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("竹山是产茶大县,全县茶园面积30万亩。", "竹山县"),         # a subject: 是 follows the name
+    ("竹山的茶园面积30万亩。", "竹山县"),
+    ("竹山绿茶有限公司产值3亿元。", "十堰市"),                 # the start of a company's name
+])
+def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
+    assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
