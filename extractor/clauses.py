@@ -143,9 +143,11 @@ def _opening(text: str, pos: int, quantity_ends: list[int], only_in_a_list: bool
     return True
 
 
-def strip_openers(text: str) -> str:
-    """What is left of ``text`` once openers, time phrases and connectors are
-    taken off its start: '' when nothing else stands there."""
+def strip_openers(text: str, connectors: bool = True) -> str:
+    """What is left of ``text`` once openers, time phrases and (unless
+    ``connectors`` is false) connectors are taken off its start: '' when
+    nothing else stands there. (The status rules keep the connector: 并实现
+    continues a plan, it reports nothing.)"""
     lex = lexicon()
     text = text.strip()
     previous = None
@@ -156,7 +158,7 @@ def strip_openers(text: str) -> str:
         text = text[leading_time_phrase(text):].lstrip()
         if text[:1] in "到至" and text[1:2].isdecimal():
             text = text[1:]                       # 到2025年
-        for c in lex.connectors:
+        for c in lex.connectors if connectors else ():
             if text.startswith(c):
                 text = text[len(c):]
                 break

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import rules
+from . import rules, wordlist
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 
@@ -96,7 +96,7 @@ def _cfg() -> dict:
         "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
         "(?:([\u4e00-\u9fff]{2,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
-    cfg["proper_noun_breakers"] = tuple(sorted(cfg["proper_noun_breakers"], key=len, reverse=True))
+    cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
@@ -234,7 +234,8 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     name of a product, company or landmark (the run of Han characters after
     it ends in one of ``proper_noun_heads`` within a few characters)."""
     cfg = _cfg()
-    if text.startswith(cfg["proper_noun_breakers"], m.end):
+    following = wordlist.cut(text[m.end:m.end + 6])
+    if following and following[0] in cfg["proper_noun_breakers"]:
         return False
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
     return bool(run) and cfg["proper_noun_re"].search(run.group()) is not None
@@ -249,8 +250,9 @@ def _standing_short_names(text: str, title: str, shorts: list[PlaceMention]) -> 
     seen = Counter(m.surface for m in shorts)
     out = {s for s, n in seen.items() if n >= 2 or (title and s in title)}
     # (only a county's name: 长治久安的, 生活安康的 name no prefecture)
+    cues = _cfg()["standing_cues"]
     out |= {m.surface for m in shorts if any(p.level == "county" for p in m.places)
-            and (text[m.end:m.end + 1] == "的" or text[m.start - 1:m.start] == "是")}
+            and (text.startswith(tuple(cues["after"]), m.end) or text[:m.start].endswith(tuple(cues["before"])))}
     return out
 
 

@@ -205,7 +205,7 @@ def _governed_from_before(text: str, c_start: int, review: bool) -> bool:
         clause = text[prev_start:k - 1]
         if _plan_word(text, prev_start, k - 1, review):
             rest = r.target.sub("", clause, count=1)
-            return _holds_figure(clause) or not strip_openers(rest)
+            return _holds_figure(clause) or not strip_openers(rest, connectors=False)
         if _reports(clause):
             return False
         k = prev_start
@@ -216,7 +216,7 @@ def _governed_from_before(text: str, c_start: int, review: bool) -> bool:
 def _reports(clause: str) -> bool:
     """Does a clause open with its own time phrase or a report word (累计完成), or say 已?"""
     r = _rules()
-    rest = strip_openers(clause)
+    rest = strip_openers(clause, connectors=False)
     return (leading_time_phrase(clause.strip()) > 0 or r.report.match(rest) is not None
             or r.actual.search(clause) is not None)
 

@@ -53,6 +53,7 @@ class _Lexicon:
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
+    calendar_year: re.Pattern      # a number that is a year of the calendar (2015年以上)
     split_units: dict              # split_multiplier's answers so far (unit as written -> factor, unit)
 
 
@@ -109,6 +110,7 @@ def lexicon() -> _Lexicon:
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
+        calendar_year=re.compile(units_cfg["year_unit"]["calendar_year"]),
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
         after_q_map=after_map,
@@ -249,9 +251,6 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
     return out
 
 
-_CALENDAR_YEAR = re.compile(r"(?<![0-9])[12][0-9]{3}\s*$")
-
-
 def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
@@ -260,10 +259,10 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         return False
     if unit == lex.year["unit"]:
         before = text[max(0, m.start() - 6):m.start()]
-        if _CALENDAR_YEAR.search(before):
-            return False                  # 1998年以上: a date, however it goes on
-        return (any(rest.startswith(w) for w in lex.year["after"])
-                or any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.year["before"]))
+        if any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.year["before"]):
+            return True                   # 历时1100年: a span of time, whatever the number
+        # 8年以上 is a span, 2015年以上 a date
+        return any(rest.startswith(w) for w in lex.year["after"]) and not lex.calendar_year.search(before)
     return True
 
 

@@ -223,9 +223,9 @@ def _variants(core: str, v: _Vocabulary) -> list[str]:
             todo.append(text[place:])
         trail = v.trailing.tail(text)
         verb = v.result_verbs.tail(text[:-len(trail)]) if trail in v.result_words else ""
-        if verb:                  # 森林覆盖率提高到(65%): the level reached, not a change
-            todo.append(text[:-len(trail) - len(verb)])
-        elif trail:
+        if verb:                  # 森林覆盖率提高到(65%): the level reached, before the change
+            todo.append(text[:-len(trail) - len(verb)])         # (增长为6.5%: no level in %, a change)
+        if trail:
             todo.append(text[:-len(trail)])
         name, sep, rest = text.partition(v.span_from)
         if sep and name:          # 社会消费品零售总额从(增加): A or B of a span, a level

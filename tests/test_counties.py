@@ -216,6 +216,8 @@ def test_a_county_word_on_a_prefecture_page(text, expected):
     ("竹山是产茶大县,全县茶园面积30万亩。", "竹山县"),         # a subject: 是 follows the name
     ("竹山的茶园面积30万亩。", "竹山县"),
     ("竹山绿茶有限公司产值3亿元。", "十堰市"),                 # the start of a company's name
+    ("竹山有机茶专业合作社产值3000万元。", "十堰市"),          # 有机, not 有: the word decides
+    ("竹山在线网络公司营收300万元。", "十堰市"),
 ])
 def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]

@@ -99,6 +99,7 @@ READINGS = [
     # the level a change reached
     ("森林覆盖率提高到", "%", Reading("森林覆盖率", "level")),
     ("城镇居民人均可支配收入增长到", "元", Reading("城镇居民人均可支配收入", "level")),
+    ("地区生产总值增长为", "%", Reading("地区生产总值", "change")),        # no level in %: the change
     # empty and odd input
     ("", "%", NO_READING),
     ("增长", "%", NO_READING),
