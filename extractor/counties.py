@@ -457,6 +457,23 @@ class Carry:
             self.paragraph, self.subject = paragraph, None
 
 
+def topic_units_of(sentences, text: str) -> dict[int, int]:
+    """The stretch of text a place opening a sentence holds for (Carry),
+    per paragraph: the paragraph, except in a text written a sentence per
+    line with no blank line anywhere (old newspaper pages, text taken from
+    PDF), where a line is no paragraph and the place holds until another
+    opens a sentence (``line_per_sentence`` in the rules)."""
+    cfg = _cfg()["line_per_sentence"]
+    per_paragraph = Counter(s.paragraph for s in sentences)
+    lines_are_sentences = (len(per_paragraph) >= cfg["min_lines"]
+                           and sum(n == 1 for n in per_paragraph.values()) >= cfg["share"] * len(per_paragraph)
+                           and _BLANK_LINE.search(text) is None)
+    return {p: 0 if lines_are_sentences else p for p in per_paragraph}
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
 def prepositions() -> dict[str, tuple[str, ...]]:
     """The prepositions that give a place a role (clauses.analyse): role -> words."""
     lex = lexicon()

@@ -3,7 +3,6 @@ indicators → attribute counties → rows. Each stage is a module of its own.""
 from __future__ import annotations
 
 import re
-from collections import Counter
 import warnings
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -13,7 +12,7 @@ from typing import Iterator
 from . import metadata, rules, years
 from .clauses import analyse, may_name_area
 from .counties import (Areas, Carry, area_columns, document_areas, home_over, label_area, prepositions,
-                       resolve_areas)
+                       resolve_areas, topic_units_of)
 from .faults import contained
 from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
@@ -81,17 +80,6 @@ def _county_options(doc: Document, options: Options) -> Options:
     return options
 
 
-def _topic_units(sentences: list[Sentence]) -> dict[int, int]:
-    """The stretch of text a place opening a sentence holds for, per
-    paragraph: the paragraph, except in a text written a sentence per line
-    (old newspaper pages, text taken from PDF), where a line is no paragraph
-    and the place holds until another opens a sentence."""
-    per_paragraph = Counter(s.paragraph for s in sentences)
-    lines_are_sentences = len(per_paragraph) >= 6 and \
-        sum(n == 1 for n in per_paragraph.values()) >= 0.8 * len(per_paragraph)
-    return {p: 0 if lines_are_sentences else p for p in per_paragraph}
-
-
 def _areas(doc: Document, norm: NormalisedText, title: str, options: Options) -> Areas:
     """The document's places; if reading them raises, the home area the
     options give and no places, so every figure is still written."""
@@ -145,7 +133,7 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
     paragraph_time = ParagraphTime()
     carry = Carry()
     roles = prepositions()
-    topic_units = _topic_units(sentences)
+    topic_units = topic_units_of(sentences, norm.text)
     for sent in sentences:
         if any(t.start <= sent.start < t.end for t in tables):
             continue          # read as a table below

@@ -171,11 +171,18 @@ def test_in_a_text_written_a_sentence_per_line_a_place_holds_until_another_opens
 
 
 def test_in_paragraphs_of_several_sentences_a_place_holds_for_its_paragraph():
-    text = LINE_PER_SENTENCE.replace("\n", "", 3).replace("\n竹山县", "\n\n竹山县")
-    got = [(f.mention, f.county) for f in extract_text(text.replace("\n该镇新增", "\n新增").replace("\n全镇", "\n\n全县"),
-                                                      county="房县")]
+    text = ("记者近日到山区采访。十堰市有个黄龙镇，下辖12个村。这个镇去年新修公路30公里。镇里还新建学校2所。\n\n"
+            "竹山县宝丰镇新建厂房5栋。\n新增就业岗位300个。\n\n全县植树2万棵。\n")
+    got = [(f.mention, f.county) for f in extract_text(text, county="房县")]
     assert got == [("12个", "十堰市"), ("30公里", "十堰市"), ("2所", "十堰市"),
                    ("5栋", "竹山县"), ("300个", "房县"), ("2万棵", "房县")]
+
+
+def test_one_sentence_paragraphs_apart_are_paragraphs_still():
+    text = ("房县召开经济工作会议。\n\n会上通报，十堰市去年生产总值增长6%。\n\n去年，全县经济运行平稳。\n\n"
+            "新增市场主体3000户。\n\n新建学校3所。\n\n植树8万棵。\n\n新修公路30公里。\n")
+    assert [(f.mention, f.county) for f in extract_text(text)] == [
+        ("6%", "十堰市"), ("3000户", "房县"), ("3所", "房县"), ("8万棵", "房县"), ("30公里", "房县")]
 
 
 @pytest.mark.parametrize("text, fallback, expected", [
