@@ -85,7 +85,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)
     listed = _listed_places(text, anchors)
-    opening = {a.start: _opening(text, a.start, ends, a.start in listed or not _written_in_full(a)) for a in anchors}
+    opening = {a.start: _opening(text, a.start, ends, a.start not in listed and _heads_a_name(a)) for a in anchors}
     roles = []
     for a in anchors:
         if opening[a.start]:
@@ -113,18 +113,16 @@ def _listed_places(text: str, anchors: list[Anchor]) -> set[int]:
     return out
 
 
-def _written_in_full(anchor: Anchor) -> bool:
-    """A county or prefecture written with its level (竹山县, 十堰市), not a
-    short name (竹山) that may be part of another name (山西会馆)."""
-    m = anchor.mention
-    return (anchor.kind == "place" and m is not None and m.place.level in ("county", "prefecture")
-            and m.surface[-1:] in lexicon().level_chars)
+def _heads_a_name(anchor: Anchor) -> bool:
+    """A place written in full at the head of an organisation's name
+    (竹山县宏达茶业有限公司): decided with the document's places."""
+    return anchor.kind == "place" and anchor.mention is not None and anchor.mention.heads_a_name
 
 
-def _opening(text: str, pos: int, quantity_ends: list[int], only_in_a_list: bool) -> bool:
+def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phrase: bool) -> bool:
     """Does ``pos`` open its clause, the words after a figure, an item of a
     list of figures (房县21个、竹山县17个; not 前往浙江、福建等地) or a place
-    set beside a phrase naming none (龙头企业、竹山县某公司,…), once openers
+    heading a name set beside a phrase (龙头企业、竹山县某茶业公司,…), once openers
     (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)
@@ -138,8 +136,8 @@ def _opening(text: str, pos: int, quantity_ends: list[int], only_in_a_list: bool
         return False          # (inside brackets: an aside, never the subject)
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure, or
-        # a place written in full stands beside a phrase, not in a list of places
-        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start) or not only_in_a_list
+        # the place heads a name set beside a phrase (not in a list of places)
+        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start) or names_beside_a_phrase
     return True
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
@@ -50,6 +50,7 @@ class AreaMention:
     kind: str = "place"       # place | zone | group
     qualifies: bool = False   # a parent written right before its child (十堰市竹山县)
     rule: str = ""            # the rule that made a name stand for an area not its own (a town: its county)
+    heads_a_name: bool = False   # written in full at the head of a name (竹山县宏达茶业有限公司)
 
 
 @dataclass(frozen=True, eq=False)
@@ -158,7 +159,8 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     named_full = {p.name for m in full for p in m.places}
     mentions: dict[int, AreaMention] = {}
     for m in full:
-        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _choose(m.places, named_full))
+        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _choose(m.places, named_full),
+                                        heads_a_name=_in_proper_noun(text, m))
     given_place = (_place_named(given) or Place(given, "county", "", "", "")) if given else None
     region = _region(mentions.values(), given_place)
     shorts = [m for m in raw if m.is_short]
@@ -392,7 +394,7 @@ def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.end == b.start and a.place.name in (b.place.prefecture, b.place.province):
-            out[i] = AreaMention(a.start, a.end, a.surface, a.place, a.kind, qualifies=True)
+            out[i] = replace(a, qualifies=True)
     return out
 
 

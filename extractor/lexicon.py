@@ -35,7 +35,6 @@ class Lexicon:
     country_words: frozenset
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
     respective: str              # 分别
-    level_chars: frozenset       # the last character of an area's level word (县, 市, 地区 …)
 
 
 @rules.compiled
@@ -62,5 +61,4 @@ def lexicon() -> Lexicon:
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
         respective=str(cfg["respective_word"]),
-        level_chars=frozenset(lv[-1] for lv in cfg["scope_levels"]),
     )

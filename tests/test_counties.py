@@ -195,14 +195,16 @@ def test_fallback_county_only_when_the_text_names_none(text, fallback, expected)
     assert document_areas(norm.text, fallback=fallback).home_name == expected
 
 
-# A place after a list mark opens its clause when it is written in full and
-# stands beside a phrase (an apposition), not when it continues a list of places
-# or is a short name that may belong to another name.
+# A place after a list mark opens its clause when it heads a name set beside a
+# phrase (an apposition), not when it continues a list of places, is a short
+# name, or is one more thing a verb takes (赴深圳、竹山县考察).
 @pytest.mark.parametrize("text, expected", [
     ("全市培育的第三家茶企、竹山县宏达茶业有限公司，带动茶农3万户增收，产值5200万元。",
      {"3万户": "竹山县", "5200万元": "竹山县"}),
     ("该项目获得国家、湖北省、竹山县三级奖补资金1500万元。", {"1500万元": "十堰市"}),
     ("签下湖南某食品项目、江西某纺织项目，其中一个项目总投资5亿元。", {"5亿元": "十堰市"}),
+    ("市领导先后赴深圳、竹山县考察,签约项目5个。", {"5个": "十堰市"}),
+    ("邀请高校专家、竹山县农技人员授课,培训农民2000人次。", {"2000人次": "十堰市"}),
 ])
 def test_a_place_beside_a_phrase(text, expected):
     assert {f.mention: f.county for f in extract_text(text, county="十堰市")} == expected
