@@ -126,11 +126,9 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)
-    start = clause
-    for k in range(pos - 1, clause - 1, -1):
-        if text[k] in lex.list_marks:
-            start = k + 1
-            break
+    # the last list mark of the clause before pos (a search in C, not a loop over its characters)
+    last_mark = max((text.rfind(m, clause, pos) for m in lex.list_marks if len(m) == 1), default=-1)
+    start = last_mark + 1 if last_mark >= 0 else clause
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
     if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
         return False          # (inside brackets: an aside, never the subject)

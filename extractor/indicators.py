@@ -161,6 +161,7 @@ class _Naming:
     shared_tail: dict = field(default_factory=dict)  # figure -> the verb phrase after its list
 
     _cleaned: dict = field(default_factory=dict)
+    _phrases: dict = field(default_factory=dict)
 
     def set(self, i: int, name: str, rule_id: str) -> None:
         self.names[i], self.rules[i] = name, rule_id
@@ -172,8 +173,11 @@ class _Naming:
         return self._cleaned[i]
 
     def phrase(self, i: int) -> str:
-        """cleaned(i) without connectors at its ends and examples before 等."""
-        return _drop_examples(_trim(self.cleaned(i), _words()))
+        """cleaned(i) without connectors at its ends and examples before 等 (computed once: most rules ask)."""
+        found = self._phrases.get(i)
+        if found is None:
+            found = self._phrases[i] = _drop_examples(_trim(self.cleaned(i), _words()))
+        return found
 
 
 _RULES: dict[str, Callable[[_Naming, int], bool]] = {}
@@ -668,6 +672,8 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
 def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:
     """上海市某区先后向房县捐赠农机 -> 房县捐赠农机: a figure given to a
     place is named from that place on."""
+    if not places or not any(r in text for r in w.recipient):
+        return text                 # (most phrases: no place, or no word that gives to one)
     for k in range(len(text) - 1, 0, -1):
         if text.endswith(w.recipient, 0, k):
             rest = text[k:]

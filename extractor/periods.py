@@ -190,6 +190,8 @@ def _governed(text: str, c_start: int, pos: int, review: bool) -> bool:
     or reports what happened (完成, 已), and only from a clause that states a
     figure or holds nothing but the plan (力争到2025年,…), not from a clause
     of its own (确保群众跑一次,…)."""
+    if _rules().target.search(text, 0, c_start) is None:
+        return False            # (most sentences: no plan word before the clause, nothing to walk back to)
     return not _reports(text[c_start:pos]) and _governed_from_before(text, c_start, review)
 
 

@@ -39,6 +39,7 @@ class _Lexicon:
     not_before: dict
     year: dict
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
+    before_q_last: frozenset       # the characters those words end with (a quick test)
     after_q: re.Pattern
     after_q_map: dict
     not_after_q: dict
@@ -112,6 +113,7 @@ def lexicon() -> _Lexicon:
         year=units_cfg["year_unit"],
         calendar_year=re.compile(units_cfg["year_unit"]["calendar_year"]),
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
+        before_q_last=frozenset(w[-1] for w, _ in before_q if w),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
         after_q_map=after_map,
         not_after_q={k: tuple(v) for k, v in q_cfg["not_after"].items()},
@@ -270,6 +272,8 @@ def _qualifier_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | N
     p = pos
     while p > 0 and text[p - 1] == " ":
         p -= 1
+    if p == 0 or text[p - 1] not in lex.before_q_last:
+        return None                              # (most numbers: no qualifier word can end here)
     for length in lex.before_q_lengths:          # longest word first
         if length > p:
             continue
