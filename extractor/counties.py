@@ -25,8 +25,6 @@ from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 
 COUNTRY_LEVEL = "country"
-_COUNTY_KINDS = ("县", "区", "旗", "市")        # the last character of a county-level name
-_PREFECTURE_KINDS = ("市", "州", "盟", "地区")
 
 
 @dataclass(frozen=True)
@@ -86,12 +84,20 @@ class Areas:
 @rules.compiled
 def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
+    cfg["kinds"] = {k: tuple(v) for k, v in cfg["kinds"].items()}
+    cfg["aggregate_brackets_re"] = re.compile(cfg["aggregate_brackets"])
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
     directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
     suffixes = "|".join(cfg["group_suffixes"])
     enders = "".join(cfg["group_enders"])
-    cfg["group_re"] = re.compile(f"[{abbreviations}](?:{directions})(?:{suffixes}|(?=[{enders}]|[^\u4e00-\u9fff]|$))")
+    one = "".join(d for d in cfg["directions"] if len(d) == 1)
+    two = "|".join(d for d in cfg["directions"] if len(d) > 1)
+    cfg["group_re"] = re.compile(
+        # 渝东南, 鄂西北: where the name ends; 苏北 (京东 is a shop): a region
+        # word after it, or a list of such groups (苏北、苏中)
+        f"[{abbreviations}](?:(?:{two})(?:{suffixes}|(?=[{enders}]|[^\u4e00-\u9fff]|$))"
+        f"|[{one}](?:{suffixes}|(?=[、和与及][{abbreviations}][{one}])))")
     cfg["subarea_re"] = re.compile(
         # two characters at least before the suffix: 城镇, 农村, 城乡 are words
         "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
@@ -135,9 +141,6 @@ def _chain(place: Place) -> tuple[Place, ...]:
     if place.level != COUNTRY_LEVEL:
         out.append(country())
     return tuple(out)
-
-
-_COUNTY_ONLY_KINDS = ("县", "旗")      # (市 and 区 name prefectures too: 地区, 地级市)
 
 
 def _kind_of(name: str) -> str:
@@ -324,16 +327,21 @@ def _zones_and_groups(text: str, mentions: dict[int, AreaMention]):
     for z in cfg["zone_re"].finditer(text):
         # the zone's own name: the place right before it, or 市/县/州 (the page's own)
         before = by_end.get(z.start())
-        start = before.start if before else z.start() - (1 if text[z.start() - 1:z.start()] in _COUNTY_KINDS + ("州",) else 0)
+        own = cfg["kinds"]["county"] + cfg["kinds"]["prefecture"]
+        start = before.start if before else z.start() - (1 if text[z.start() - 1:z.start()] in own else 0)
         place = before.place if before else Place(text[start:z.start()], "zone", "", "", "")
         yield AreaMention(start, z.end(), text[start:z.end()], place, kind="zone")
     covered = _Covered((m.start, m.end) for m in mentions.values())
     for g in cfg["group_re"].finditer(text):
-        if covered.holds(g.start()):
-            continue
+        if covered.holds(g.start()) or _is_place_name(g.group()):
+            continue            # (陇南, 黔东南: a prefecture's own name)
         province = _place_named(cfg["province_abbreviations"][g.group()[0]])
         if province is not None:
             yield AreaMention(g.start(), g.end(), g.group(), province, kind="group")
+
+
+def _is_place_name(text: str) -> bool:
+    return any((m.start, m.end) == (0, len(text)) for m in gazetteer().find(text, short_names=True))
 
 
 def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
@@ -426,7 +434,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         return None, "home_none"
     ranked = sorted(score, key=lambda p: (-score[p], first[p]))
     counties = [p for p in ranked if p.level == "county"]
-    if counties and (not level or level in _PREFECTURE_KINDS or level == "区"):     # 全区 of a 地区 too
+    if counties and (not level or level in cfg["kinds"]["prefecture"] or level == "区"):     # 全区 of a 地区 too
         top = counties[0]
         siblings = [p for p in counties if p.prefecture and p.prefecture == top.prefecture]
         dominant = len(counties) > 1 and score[top] >= cfg["dominant_ratio"] * score[counties[1]]
@@ -542,7 +550,7 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
     word = anchor.word
     if word in lex.country_words:
         return Decision(country(), "area_scope_word")
-    if word in lex.county_aggregates:
+    if word in lex.county_aggregates or _cfg()["aggregate_brackets_re"].match(analysis.text, anchor.end):
         return Decision(areas.home, "area_scope_word")
     prefix, level = word[0], word[1:]
     if prefix == "该":
@@ -559,7 +567,8 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
     # 全县 on a prefecture's page: no area of that level around it; the county
     # named last (…县…去年全县…: only for 县/旗, which name counties alone),
     # else (全区 of a 地区, now a 市) the page's own area
-    place = (_by_level(level, areas) or (level in _COUNTY_ONLY_KINDS and _named_last(level, anchor, analysis, areas))
+    place = (_by_level(level, areas)
+             or (level in _cfg()["kinds"]["county_only"] and _named_last(level, anchor, analysis, areas))
              or areas.home)
     return Decision(place, "area_scope_word") if place is not None else None
 
@@ -597,8 +606,10 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
     # 造成河南省42个县受灾: a place a figure of the clause follows directly
-    # counts whatever its role, for that figure and those after it (…县10万人受灾)
-    starts = {q2.start for q2 in analysis.quantities if c_start <= q2.start <= q.start}
+    # counts whatever its role, for that figure and those right after it
+    # (…县10万人受灾; not across 的: 来自湖北省12个市州的游客3万人次)
+    starts = {q2.start for q2 in analysis.quantities if c_start <= q2.start <= q.start
+              and "的" not in analysis.text[q2.end:q.start]}
     touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start]
     if touching and (not anchors or anchors[-1].start < touching[0].start):
         anchors = anchors + touching

@@ -96,9 +96,9 @@ def sources(name: str) -> list[str]:
 def compiled(fn: Callable) -> Callable:
     """``functools.cache`` for a function that compiles rules: cleared when the
     user's rules change."""
-    cached = cache(fn)
-    _compiled.append(cached)
-    return cached
+    memo = cache(fn)
+    _compiled.append(memo)
+    return memo
 
 
 def cached(maxsize: int | None = 128) -> Callable:
@@ -152,7 +152,7 @@ REGEXES = (
     "periods.patterns", "periods.year_followers", "periods.timestamp_clock", "periods.timestamp_label",
     "periods.dateline", "periods.target_word_nouns",
     "normalise.pinyin_gloss", "normalise.pinyin_toned", "normalise.typo_deletions", "normalise.broken_tag",
-    "counties.table_level_row", "units.year_unit.calendar_year",
+    "counties.table_level_row", "counties.aggregate_brackets", "units.year_unit.calendar_year",
     "tables.unit_line", "tables.header_unit", "tables.title_line", "tables.title_words", "tables.note_line",
     "tables.label_numbering", "tables.change_header",
     "years.multi_year", "years.month", "years.bulletin_title", "years.title_year",

@@ -401,8 +401,11 @@ def annotate(figures: list[Figure], main=None) -> list[Figure]:
 
 
 def _about_figure_before(f: Figure, before: Figure) -> Reading:
-    """A phrase with no subject takes the indicator of the figure right before
-    it in the same sentence (see bare_not_with in the patterns)."""
+    """A phrase that is only a change (比年初增加, 同口径下降) or only the
+    ``to`` of a span takes the indicator of the figure right before it in the
+    same sentence (存款余额38.2亿元，比年初增加5.7亿元); not in a sentence with
+    the respective word (分别, lexicon.yaml), where the figures before are not
+    the subjects in order."""
     if (not before.indicator_std or before.measure == "share" or before.sentence != f.sentence
             or not f.sentence or vocabulary().bare_not_with in f.sentence):
         return NO_READING

@@ -69,6 +69,8 @@ NOT_PLACES = [
     "百姓生活更加安康的愿景,全年新建学校3所。",
     "京东商城网上销售额3亿元。",                          # 京东: no group of counties
     "宁东工业基地产值30亿元。",
+    "在京东的销售额达到3亿元。",
+    "京东、天猫等平台销售额3亿元。",
 ]
 
 
@@ -81,6 +83,7 @@ def test_words_that_hold_a_name_are_not_places(text):
     ("这是伊吾的变化,全年新建学校3所。", "伊吾县"),           # a county's short name before 的 stands
     ("渝东南地区接待游客300万人次。", "重庆市"),               # a group of counties: its province
     ("今年鄂西北各县新建学校3所。", "湖北省"),
+    ("苏北地区新建学校3所。", "江苏省"),
 ])
 def test_short_names_and_groups_that_stand_as_places(text, expected):
     assert [f.county for f in extract_text(text)] == [expected]
@@ -89,6 +92,7 @@ def test_short_names_and_groups_that_stand_as_places(text, expected):
 ATTRIBUTION = [
     # a place a figure follows directly: that figure's and the clause's later ones
     ("连日暴雨致湖北省45个县市共31万人受灾", "31万人", "湖北省"),
+    ("接待来自湖北省12个市州的游客3万人次", "3万人次", "房县"),       # (not across 的)
     # places in brackets hold inside them only
     ("因灾死亡7人(竹山县3人,竹溪县4人),因灾失踪5人", "4人", "竹溪县"),
     ("因灾死亡7人(竹山县3人,竹溪县4人),因灾失踪5人", "5人", "房县"),
@@ -216,6 +220,7 @@ def test_a_place_beside_a_phrase(text, expected):
     ("十堰市茶叶产业提速。\n\n竹山是产茶大县，茶园遍布山间。\n\n去年全县茶叶产量3万吨。", "竹山县"),
     ("十堰市茶叶产业提速。\n\n竹山县是产茶大县。\n\n全区茶园面积达到30万亩。", "十堰市"),
     ("十堰市茶叶产业提速。\n\n全县茶园面积达到30万亩。", "十堰市"),       # no county named: the page's own
+    ("市领导到竹山县调研。\n\n全县(市、区)新建茶园10万亩。", "十堰市"),   # all the counties
 ])
 def test_a_county_word_on_a_prefecture_page(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
