@@ -88,7 +88,6 @@ def _cfg() -> dict:
     cfg["aggregate_brackets_re"] = re.compile(cfg["aggregate_brackets"])
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
-    directions = "|".join(sorted(cfg["directions"], key=len, reverse=True))
     suffixes = "|".join(cfg["group_suffixes"])
     enders = "".join(cfg["group_enders"])
     one = "".join(d for d in cfg["directions"] if len(d) == 1)

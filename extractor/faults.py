@@ -31,7 +31,7 @@ class contained:
 
     __slots__ = ("source", "norm", "offset", "what")
 
-    def __init__(self, source: str, norm: NormalisedText, offset: int, what: str = "sentence"):
+    def __init__(self, source: str, norm: NormalisedText | None, offset: int, what: str = "sentence"):
         self.source, self.norm, self.offset, self.what = source, norm, offset, what
 
     def __enter__(self) -> None:
@@ -52,7 +52,9 @@ def skipped_message(source: str, offset: int | None, what: str, error: BaseExcep
     return f"{source or '<text>'}: {what}{where} skipped (internal error {reason}); please report it with this file"
 
 
-def _original(norm: NormalisedText, offset: int) -> int | None:
+def _original(norm: NormalisedText | None, offset: int) -> int | None:
+    if norm is None:
+        return None             # (a reading of the whole input: no one offset)
     try:
         return norm.span_in_original(offset, offset)[0]
     except Exception:

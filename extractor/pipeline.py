@@ -50,10 +50,19 @@ def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[F
         yield _extract(doc, 0, len(doc.text), options)
         return
     if not options.county:
-        main = home_over(normalise(doc.text[a:b]).text for a, b in chunks)
-        options = replace(options, county=main or options.fallback_county)
+        options = with_main_area(doc.source, (normalise(doc.text[a:b]).text for a, b in chunks), options)
     for a, b in chunks:
         yield _extract(doc, a, b, options)
+
+
+def with_main_area(source: str, texts, options: Options) -> Options:
+    """The options of a long text read in pieces: its home area is the one
+    most pieces have (else the page's address); if reading that raises, the
+    address alone, with a warning, and every figure is still read."""
+    main = ""
+    with contained(source, None, 0, "place reading"):
+        main = home_over(texts)
+    return replace(options, county=main or options.fallback_county)
 
 
 def prepare(doc: Document, options: Options) -> tuple[Document, Options]:

@@ -13,10 +13,9 @@ from dataclasses import replace
 from typing import Iterator
 
 from . import pipeline
-from .counties import home_over
 from .models import Figure
 from .normalise import normalise
-from .pipeline import Options, extract_piece, piece_end, prepare
+from .pipeline import Options, extract_piece, piece_end, prepare, with_main_area
 from .reader import LongText
 
 # piece_end looks this far past CHUNK_CHARS for a sentence end
@@ -28,8 +27,7 @@ def iter_long_figures(text: LongText, options: Options = Options()) -> Iterator[
     first = next(pieces(text), (0, ""))[1]          # the page's facts may be in its first lines
     facts, options = prepare(replace(text.facts, text=first), options)
     if not options.county:
-        main = home_over(normalise(piece).text for _, piece in pieces(text))
-        options = replace(options, county=main or options.fallback_county)
+        options = with_main_area(facts.source, (normalise(piece).text for _, piece in pieces(text)), options)
     for base, piece in pieces(text):
         figures = extract_piece(replace(facts, text=piece), options)
         yield [replace(f, start=f.start + base, end=f.end + base) for f in figures] if base else figures

@@ -111,3 +111,12 @@ PIECES = st.sampled_from(["房县", "新建学校", "3所", "8万棵", "。", "\
 def test_no_input_string_raises_from_extract_text(source, text):
     for f in extract_text(text, source=source):
         assert text[f.start:f.end] == f.mention
+
+
+def test_a_long_text_whose_home_cannot_be_read_keeps_every_figure(monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(pipeline, "home_over", lambda texts: 1 / 0)
+    got, messages = figures_and_warnings("全县新建学校3所,新增学位1200个。" * 40)
+    assert len(got) == 80
+    assert messages == ["a.txt: place reading skipped (internal error ZeroDivisionError: division by zero); "
+                        "please report it with this file"]
