@@ -117,7 +117,18 @@ def use_overlays(files: Sequence[str]) -> None:
     overlays = tuple((str(f), _read_overlay(str(f))) for f in files)
     if overlays == _overlays:
         return
-    _overlays = overlays
+    previous, _overlays = _overlays, overlays
+    _forget()
+    try:                        # a word list naming none, or naming itself back: refused now
+        for name in {n for _, overlay in overlays for n in overlay}:
+            load(name)
+    except PatternsError:
+        _overlays = previous
+        _forget()
+        raise
+
+
+def _forget() -> None:
     load.cache_clear()
     for fn in _compiled:
         fn.cache_clear()

@@ -113,10 +113,14 @@ def test_a_word_list_names_another_and_gets_its_words_once():
     assert lexicon["plan_openers"] == lexicon["plan_words"] + ["争取"]
 
 
-def test_word_lists_naming_each_other_in_a_circle_are_refused():
-    lexicon = {"a": ["@b", "x"], "b": ["@a", "y"]}
-    with pytest.raises(rules.PatternsError, match="lexicon.b: @a names a list that names it back"):
-        rules._expand(lexicon["a"], "mine.words", lexicon, ("a",))
+def test_word_lists_naming_each_other_in_a_circle_are_refused_at_load(tmp_path):
+    mine = write(tmp_path, 'lexicon:\n  connectors: ["@list_marks"]\n  list_marks: ["@connectors"]\n')
+    result = CliRunner().invoke(main, ["extract", "-", "--patterns", mine], input="全县新建学校3所。")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith("@connectors names a list that names it back")
+    with pytest.raises(rules.PatternsError):
+        rules.use_overlays([mine])
+    assert rules.load("lexicon")["list_marks"] == ["、"]          # the built-in rules still hold
 
 
 def test_answers_kept_for_speed_are_forgotten_when_the_rules_change(tmp_path):
