@@ -709,9 +709,17 @@ def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,
         m = trail_re.search(text) if trailing and text.endswith(trailing) else None
         if m and m.group() in result_words and text.endswith(result_verbs, 0, m.start()):
             break
-        if m:
+        if m and (len(m.group(0)) > 1 or _ends_a_word(text, m.group(0), leading)):
             text, changed = text[:m.start()], True
     return text
+
+
+def _ends_a_word(text: str, char: str, leading: tuple) -> bool:
+    """A one-character trailing word is one only where it is not the end of a
+    longer word (预计: 计 is not stripped), unless what stands before it in
+    that word is itself one to strip (已有: 已 and 有)."""
+    last = _cut(text[-6:])[-1][0]
+    return last == char or last[:-len(char)] in leading
 
 
 @lru_cache(maxsize=None)     # keyed on the rules' word lists (a handful), kept for the process

@@ -138,3 +138,13 @@ def test_stated_zeros_are_figures_and_comment_counts_are_not():
 ])
 def test_a_change_verb_keeps_its_result_word(text, indicator):
     assert [f.indicator for f in extract_text(text, county="房县")] == [indicator]
+
+
+# A one-character word at the end of a phrase goes only where it is a word of
+# its own (预计 keeps its 计; 预计 itself, an estimate, goes).
+@pytest.mark.parametrize("text, indicators", [
+    ("全县粮食总产量预计达到8.6万吨。", ["粮食总产量"]),
+    ("全县建成数字乡村示范点共计24个。", ["建成数字乡村示范点"]),
+])
+def test_words_stripped_from_the_end_are_whole_words(text, indicators):
+    assert [f.indicator for f in extract_text(text, county="房县")] == indicators
