@@ -145,6 +145,7 @@ def test_a_change_verb_keeps_its_result_word(text, indicator):
 @pytest.mark.parametrize("text, indicators", [
     ("全县粮食总产量预计达到8.6万吨。", ["粮食总产量"]),
     ("全县建成数字乡村示范点共计24个。", ["建成数字乡村示范点"]),
+    ("全县接待游客累计52.3万人;其中6月份累计15.2万人。", ["接待游客", "接待游客"]),    # 累计 alone: the subject before
 ])
 def test_words_stripped_from_the_end_are_whole_words(text, indicators):
     assert [f.indicator for f in extract_text(text, county="房县")] == indicators
