@@ -240,7 +240,7 @@ def _respectively_rule(s: _Naming, i: int) -> bool:
     if len(run) < 2:
         return False
     w = _words()
-    before = lambda: _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)  # noqa: E731
+    before = lambda: _subject_before(i, s.names, s.text, s.quantities, w, s.places)  # noqa: E731
     for k, name in zip(run, _respectively(s.lefts[i], len(run), before, s.names[:i], s.places)):
         s.set(k, name, "respectively")
     return True
@@ -374,7 +374,7 @@ def _share_of_before(s: _Naming, i: int) -> bool:
     m = w.share_re.fullmatch(_strip_brackets(s.lefts[i]).strip(w.boundary_strip))
     if not m or not i or not s.names[i - 1]:
         return False
-    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places)
+    subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places)
     s.set(i, _finish(subject + "占" + m.group(1), w), "share_of_before")
     return True
 
@@ -387,7 +387,7 @@ def _takes_subject(s: _Naming, i: int) -> bool:
     left = s.phrase(i)
     if not _needs_subject(left, w):
         return False
-    subject = _subject_before(i, s.names, s.lefts, s.text, s.quantities[i], w, s.places,
+    subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places,
                               replace_measure=left in w.measures)
     s.set(i, _finish(subject + left, w), "takes_subject")
     return True
@@ -628,12 +628,17 @@ def _without_change(name: str, w: _Words) -> str:
     return name
 
 
-def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replace_measure: bool = False) -> str:
+def _subject_before(i, indicators, text, quantities, w, places: tuple = (), replace_measure: bool = False) -> str:
     """The thing the figure before this one measured, without its change
     words (and, for a figure that is a measure itself, without its measure:
-    项目总投资35亿元,年销售收入80亿元 -> 项目年销售收入)."""
-    if i and indicators[i - 1]:
-        prev = indicators[i - 1]
+    项目总投资35亿元,年销售收入80亿元 -> 项目年销售收入). A figure in
+    brackets closed before this one is an aside: the one before it counts."""
+    q = quantities[i]
+    k = i - 1
+    while k >= 0 and _depth(text, quantities[k].start) > _depth(text, q.start):
+        k -= 1
+    if k >= 0 and indicators[k]:
+        prev = indicators[k]
     else:
         start = clause_start(text, q.start)
         j = start - 1
@@ -649,9 +654,20 @@ def _subject_before(i, indicators, lefts, text, q, w, places: tuple = (), replac
     return _strip_words(prev, (), w.report_verbs)
 
 
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return depth
+
+
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
     text = _strip_brackets(text)
-    text = text.lstrip(")）]】")      # the end of a bracket opened before the figure before
+    text = _after_unopened_bracket(text)      # …兑6.875元人民币)折合: the end of a bracket opened before
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
     text = _QUOTES_DROPPED.sub("", text)
     text = _after_last_preposition(text, places, w)
@@ -667,6 +683,20 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
         if w.span_trigger.search(text):
             text = w.span_time_re.sub("", text)     # 从2013年的420亿元提高到2018年的…
     return text
+
+
+def _after_unopened_bracket(text: str) -> str:
+    """The text after the last closing bracket that no bracket in it opened."""
+    depth, cut = 0, 0
+    for k, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            if depth:
+                depth -= 1
+            else:
+                cut = k + 1
+    return text[cut:]
 
 
 def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:

@@ -149,3 +149,9 @@ def test_a_change_verb_keeps_its_result_word(text, indicator):
 ])
 def test_words_stripped_from_the_end_are_whole_words(text, indicators):
     assert [f.indicator for f in extract_text(text, county="房县")] == indicators
+
+
+def test_a_figure_in_brackets_is_an_aside_to_the_phrase_after_them():
+    text = "全县人均地区生产总值51200元,按当年平均汇率(1美元兑6.875元人民币)折合7447美元。"
+    assert [f.indicator for f in extract_text(text, county="房县")] == [
+        "人均地区生产总值", "1美元兑", "人均地区生产总值折合"]
