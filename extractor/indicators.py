@@ -433,13 +433,24 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
     return phrase
 
 
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _share_counted_things(s: _Naming) -> None:
-    """8项26个民生实事: a count right before another shares its counted thing."""
+    """8项26个民生实事: a count right before another shares its counted thing;
+    before a measure of it (12条86公里的乡村公路), the thing after that."""
+    w = _words()
     for i in range(len(s.quantities) - 1):
         q, nxt = s.quantities[i], s.quantities[i + 1]
-        if (not s.rights[i].strip() and nxt.start - q.end <= 1
-                and i + 1 in s.nouns and q.kind in _COUNT_KINDS):
+        if s.rights[i].strip() or nxt.start - q.end > 1 or q.kind not in _COUNT_KINDS:
+            continue
+        if i + 1 in s.nouns:
             s.set(i, s.names[i + 1], "shared_counted_thing")
+        elif (nxt.kind not in _COUNT_KINDS and nxt.start == q.end
+              and (thing := _after_last_de(_noun_phrase(_after_attribute(s.rights[i + 1]), w)))
+              and _HAN_START.match(thing)):
+            for k in (i, i + 1):          # the count and the measure are both the thing's
+                s.set(k, _finish(thing, w), "shared_counted_thing")
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:

@@ -54,7 +54,7 @@ def test_figure_area_examples(example):
     _decided_by_its_rule(example, figures)
 
 
-@pytest.mark.parametrize("example", _examples("indicators", "rules"))
+@pytest.mark.parametrize("example", _examples("indicators", "rules") + _examples("indicators", "after_rules"))
 def test_indicator_rule_examples(example):
     figures = extract_text(example["text"], county=example.get("given", ""))
     assert [f.indicator for f in figures] == example["names"]
