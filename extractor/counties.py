@@ -673,9 +673,9 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     c_start, _ = analysis.clause_of(q.start)
     first_end = analysis.clause_of(0)[1]
     # (a place in brackets is an aside: it holds inside them only)
-    outside = not _bracketed(analysis.text, 0, q.start)
+    outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
-               and not (outside and _bracketed(analysis.text, 0, a.start))]
+               and not (outside and analysis.in_brackets(a.start))]
     if not anchors:
         return None
     anchor = anchors[-1]

@@ -82,3 +82,16 @@ def test_a_table_and_the_same_figures_as_sentences_agree(things, measure, unit, 
     as_table = [(f.indicator, f.county, f.status) for f in extract_text(table)]
     as_prose = [(f.indicator, f.county, f.status) for f in extract_text(prose)]
     assert as_table and as_table == as_prose
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab()（）", max_size=14))
+def test_in_brackets_counts_the_brackets_open_before_a_position(text):
+    from extractor.clauses import SentenceAnalysis
+
+    analysis = SentenceAnalysis(text, 0, (), ())
+    for pos in range(len(text) + 1):
+        depth = 0
+        for ch in text[:pos]:
+            depth = depth + 1 if ch in "(（" else max(depth - (ch in ")）"), 0)
+        assert analysis.in_brackets(pos) == (depth > 0)
