@@ -1,5 +1,10 @@
 """Real documents as they come: signs and changes, comparison figures in
-brackets, ratios, typos, page furniture. Sentences written for the tests."""
+brackets, ratios, typos, page furniture. Sentences written for the tests, and
+the samples copied messily (another script, full-width digits, PDF spaces)."""
+import re
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from extractor import extract_text
@@ -52,3 +57,34 @@ CASES = [("signs", c) for c in SIGNS_AND_CHANGES] + [("brackets", c) for c in BR
 def test_messy_inputs(group, case):
     text, expected = case
     assert figures(text) == expected
+
+
+# The same article written in another script, with full-width digits or with
+# PDF-style spaces before its units gives the same rows (the samples, whole).
+SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
+
+
+def _rows(text):
+    return Counter((f.county, f.indicator, str(f.value), f.unit, f.qualifier, f.status, f.period)
+                   for f in extract_text(text, source="a.txt"))
+
+
+def _full_width_digits(text):
+    return "".join(chr(ord(c) + 0xFEE0) if "0" <= c <= "9" else c for c in text)
+
+
+def _traditional(text):
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def _spaced_units(text):
+    return re.sub(r"([0-9])([万亿元%])", r"\1 \2", text)
+
+
+@pytest.mark.parametrize("variant", [_full_width_digits, _traditional, _spaced_units], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
+def test_a_messy_copy_of_an_article_gives_the_same_rows(path, variant):
+    text = path.read_text(encoding="utf-8")
+    assert _rows(variant(text)) == _rows(text)
