@@ -238,11 +238,11 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     name of a product, company or landmark (the run of Han characters after
     it ends in one of ``proper_noun_heads`` within a few characters)."""
     cfg = _cfg()
-    following = wordlist.cut(text[m.end:m.end + 6])
-    if following and following[0] in cfg["proper_noun_breakers"]:
-        return False
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
-    return bool(run) and cfg["proper_noun_re"].search(run.group()) is not None
+    if not run or cfg["proper_noun_re"].search(run.group()) is None:
+        return False
+    following = wordlist.cut(text[m.end:m.end + 6])       # (only where a head stands: a cut costs)
+    return not (following and following[0] in cfg["proper_noun_breakers"])
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
