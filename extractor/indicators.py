@@ -646,8 +646,10 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
     brackets closed before this one is an aside: the one before it counts."""
     q = quantities[i]
     k = i - 1
-    while k >= 0 and _depth(text, quantities[k].start) > _depth(text, q.start):
-        k -= 1
+    if "(" in text or "（" in text:
+        own = _depth(text, q.start)
+        while k >= 0 and _depth(text, quantities[k].start) > own:
+            k -= 1
     if k >= 0 and indicators[k]:
         prev = indicators[k]
     else:
