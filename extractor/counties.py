@@ -511,10 +511,13 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         carry.subject = subject if subject.rule != "area_scope_word" else None
     # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
-    placed = [d for d in out if d.rule in ("area_clause_place", "area_town_or_village", "area_sentence_subject") and d.place is not None]
+    placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
     if placed and (carry.subject is None or placed[-1].place != carry.subject.place):
         carry.subject = None if placed[-1].place == areas.home else placed[-1]
     return out
+
+
+_PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject")
 
 
 def _sentence_topic(analysis, areas: Areas) -> Decision | None:
