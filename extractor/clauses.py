@@ -9,14 +9,13 @@ indicators, timeinfo) read this analysis.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from .lexicon import lexicon
 from .models import Quantity
-from .segment import clause_end, clause_start
+from .segment import bracket_depth, clause_end, clause_start
 from .timeinfo import leading_time_phrase
 
 
@@ -51,27 +50,12 @@ class SentenceAnalysis:
 
     def in_brackets(self, pos: int) -> bool:
         """Is ``pos`` inside brackets opened in the sentence and not yet closed?"""
-        positions, depths = self._bracket_changes
-        k = bisect_left(positions, pos) - 1          # the last bracket before pos
-        return k >= 0 and depths[k] > 0
-
-    @cached_property
-    def _bracket_changes(self) -> tuple[list[int], list[int]]:
-        """The positions of the sentence's brackets, and the depth after each."""
-        positions, depths, depth = [], [], 0
-        for m in _BRACKET.finditer(self.text):
-            depth = depth + 1 if m.group() in "(（" else max(depth - 1, 0)
-            positions.append(m.start())
-            depths.append(depth)
-        return positions, depths
+        return bracket_depth(self.text, pos) > 0
 
     @cached_property
     def area_words(self) -> tuple[str, ...]:
         """The words of the sentence that name an area (places, zones, 全县…)."""
         return tuple({self.text[a.start:a.end] for a in self.anchors})
-
-
-_BRACKET = re.compile(r"[()（）]")
 
 
 def may_name_area(text: str) -> bool:

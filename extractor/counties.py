@@ -23,6 +23,7 @@ from functools import cached_property
 from . import rules, wordlist
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
+from .segment import bracket_depth
 
 COUNTRY_LEVEL = "country"
 
@@ -647,16 +648,8 @@ def _refined(decision: Decision | None, anchor, analysis, end: int) -> Decision 
         return decision
     inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
              if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
-             and not _bracketed(analysis.text, anchor.end, a.start)}
+             and not bracket_depth(analysis.text, a.start, anchor.end)}
     return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
-
-
-def _bracketed(text: str, start: int, pos: int) -> bool:
-    depth = 0
-    for ch in text[start:pos]:
-        depth += ch in "(（"
-        depth -= ch in ")）" and depth > 0
-    return depth > 0
 
 
 def _carries(a, analysis, first_end: int) -> bool:

@@ -26,7 +26,7 @@ from typing import Callable
 from . import rules, wordlist
 from .lexicon import lexicon
 from .models import Quantity
-from .segment import clause_end, clause_start
+from .segment import CLOSING_BRACKETS, OPENING_BRACKETS, bracket_depth, clause_end, clause_start
 
 _BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
@@ -646,10 +646,9 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
     brackets closed before this one is an aside: the one before it counts."""
     q = quantities[i]
     k = i - 1
-    if "(" in text or "（" in text:
-        own = _depth(text, q.start)
-        while k >= 0 and _depth(text, quantities[k].start) > own:
-            k -= 1
+    own = bracket_depth(text, q.start)
+    while k >= 0 and bracket_depth(text, quantities[k].start) > own:
+        k -= 1
     if k >= 0 and indicators[k]:
         prev = indicators[k]
     else:
@@ -665,17 +664,6 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
     return _strip_words(prev, (), w.report_verbs)
-
-
-def _depth(text: str, pos: int) -> int:
-    """How many brackets are open at ``pos``."""
-    depth = 0
-    for ch in text[:pos]:
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）" and depth:
-            depth -= 1
-    return depth
 
 
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
@@ -702,9 +690,9 @@ def _after_unopened_bracket(text: str) -> str:
     """The text after the last closing bracket that no bracket in it opened."""
     depth, cut = 0, 0
     for k, ch in enumerate(text):
-        if ch in "(（[【":
+        if ch in OPENING_BRACKETS:
             depth += 1
-        elif ch in ")）]】":
+        elif ch in CLOSING_BRACKETS:
             if depth:
                 depth -= 1
             else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from . import rules
 from .lexicon import lexicon
@@ -112,3 +113,35 @@ def clause_end(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` ends: the next clause mark, or the end."""
     m = lexicon().clause_mark_re.search(text, max(pos, 0))
     return m.start() if m else len(text)
+
+
+# ------------------------------------------------------------------ brackets
+OPENING_BRACKETS, CLOSING_BRACKETS = "(（[【", ")）]】"
+_BRACKET_CHAR = re.compile("[" + re.escape(OPENING_BRACKETS + CLOSING_BRACKETS) + "]")
+
+
+def bracket_depth(text: str, pos: int, start: int = 0) -> int:
+    """How many brackets opened in text[start:pos] are still open at ``pos``
+    (a closing bracket with none open is passed over)."""
+    positions, depths = _bracket_marks(text)
+    k = bisect_left(positions, pos) - 1          # the last bracket before pos
+    if k < 0:
+        return 0
+    if not start:
+        return depths[k]
+    j = bisect_left(positions, start) - 1        # the depth already open at start
+    # (brackets closed below that depth in between reset it: count afresh then)
+    low = min(depths[j + 1:k + 1], default=depths[k])
+    base = depths[j] if j >= 0 else 0
+    return max(depths[k] - min(base, low), 0)
+
+
+@lru_cache(maxsize=32)      # asked about many positions of the sentence at hand
+def _bracket_marks(text: str) -> tuple[list[int], list[int]]:
+    """The positions of the brackets of ``text``, and the depth after each."""
+    positions, depths, depth = [], [], 0
+    for m in _BRACKET_CHAR.finditer(text):
+        depth = depth + 1 if m.group() in OPENING_BRACKETS else max(depth - 1, 0)
+        positions.append(m.start())
+        depths.append(depth)
+    return positions, depths

@@ -85,7 +85,7 @@ def test_a_table_and_the_same_figures_as_sentences_agree(things, measure, unit, 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab()（）", max_size=14))
+@given(st.text(alphabet="ab()（）【】", max_size=14))
 def test_in_brackets_counts_the_brackets_open_before_a_position(text):
     from extractor.clauses import SentenceAnalysis
 
@@ -93,5 +93,18 @@ def test_in_brackets_counts_the_brackets_open_before_a_position(text):
     for pos in range(len(text) + 1):
         depth = 0
         for ch in text[:pos]:
-            depth = depth + 1 if ch in "(（" else max(depth - (ch in ")）"), 0)
+            depth = depth + 1 if ch in "(（[【" else max(depth - (ch in ")）]】"), 0)
         assert analysis.in_brackets(pos) == (depth > 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab()（）【】", max_size=14), st.data())
+def test_bracket_depth_from_any_start_counts_the_brackets_opened_since(text, data):
+    from extractor.segment import bracket_depth
+
+    start = data.draw(st.integers(0, len(text)))
+    pos = data.draw(st.integers(start, len(text)))
+    depth = 0
+    for ch in text[start:pos]:
+        depth = depth + 1 if ch in "(（[【" else max(depth - (ch in ")）]】"), 0)
+    assert bracket_depth(text, pos, start) == depth
