@@ -202,13 +202,10 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     return Areas(home, rule, tuple(ordered))
 
 
-def home_over(texts) -> str:
-    """The home area of a text read in pieces (a long document): the one most pieces have."""
-    counts: Counter = Counter()
-    for text in texts:
-        home = document_areas(text).home
-        if home is not None:
-            counts[home.name] += 1
+def home_over(homes) -> str:
+    """The home area of a text read in pieces (a long document), given each
+    piece's (None for a piece with none): the one most pieces have."""
+    counts = Counter(home.name for home in homes if home is not None)
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -553,9 +550,11 @@ def _scope(anchor, analysis, areas: Areas) -> Decision | None:
     word = anchor.word
     if word in lex.country_words:
         return Decision(country(), "area_scope_word")
-    if word in lex.county_aggregates or _cfg()["aggregate_brackets_re"].match(analysis.text, anchor.end):
+    if word in lex.county_aggregates:
         return Decision(areas.home, "area_scope_word")
     prefix, level = word[0], word[1:]
+    if level in _cfg()["kinds"]["county_only"] and _cfg()["aggregate_brackets_re"].match(analysis.text, anchor.end):
+        return Decision(areas.home, "area_scope_word")         # 全县(市、区): the counties together
     if prefix == "该":
         named = _named_last(level, anchor, analysis, areas)
         if named is not None:

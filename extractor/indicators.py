@@ -287,7 +287,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     raw_left = s.lefts[i].rstrip()
     left = s.phrase(i)
     right = _after_attribute(right)
-    np = _after_last_de(_noun_phrase(right, w))
+    np = _thing_after(right, w)
     s.nouns[i] = np
     tail = right[right.find(np) + len(np):].strip(w.connectors) or s.shared_tail.get(i, "")
     if raw_left.endswith("的"):
@@ -304,6 +304,11 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         s.list_leads[i + 1] = lead
     s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
     return True
+
+
+def _thing_after(right: str, w: _Words) -> str:
+    """The thing a count names after it (…家砖厂全部关闭 -> 砖厂)."""
+    return _after_last_de(_noun_phrase(right, w))
 
 
 @_rule("time_spent_on")
@@ -389,6 +394,8 @@ def _takes_subject(s: _Naming, i: int) -> bool:
         return False
     subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places,
                               replace_measure=left in w.measures)
+    if not _finish(subject + left, w):
+        return False            # no figure before to take a subject from: the clause's own words
     s.set(i, _finish(subject + left, w), "takes_subject")
     return True
 
@@ -416,7 +423,10 @@ def _clause_before(s: _Naming, i: int) -> bool:
     verb after its last preposition (…市场主体在各村建成扶贫车间 ->
     建成扶贫车间)."""
     w = _words()
-    s.set(i, _finish(_from_last_verb_phrase(s.phrase(i), w), w), "clause_before")
+    name = _finish(_from_last_verb_phrase(s.phrase(i), w), w)
+    if not name:        # every word was one to strip (全县预计有…): keep them rather than nothing
+        name = _finish(_strip_place(_strip_brackets(s.lefts[i]).strip(w.boundary_strip), s.places), w)
+    s.set(i, name, "clause_before")
     return True
 
 
@@ -446,11 +456,13 @@ def _share_counted_things(s: _Naming) -> None:
             continue
         if i + 1 in s.nouns:
             s.set(i, s.names[i + 1], "shared_counted_thing")
-        elif (nxt.kind not in _COUNT_KINDS and nxt.start == q.end
-              and (thing := _after_last_de(_noun_phrase(_after_attribute(s.rights[i + 1]), w)))
-              and _HAN_START.match(thing)):
+        elif (nxt.kind not in _COUNT_KINDS and nxt.kind != "percent" and nxt.start == q.end
+              and (thing := _thing_after(_after_attribute(s.rights[i + 1]), w)) and _HAN_START.match(thing)):
+            # the count's own verb before it joins (新建 12条86公里的乡村公路)
+            words = _cut(s.names[i])
+            verb = s.names[i] if len(words) == 1 and not words[0][1].startswith("n") else ""
             for k in (i, i + 1):          # the count and the measure are both the thing's
-                s.set(k, _finish(thing, w), "shared_counted_thing")
+                s.set(k, _finish(verb + thing, w), "shared_counted_thing")
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
@@ -740,17 +752,16 @@ def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,
         m = trail_re.search(text) if trailing and text.endswith(trailing) else None
         if m and m.group() in result_words and text.endswith(result_verbs, 0, m.start()):
             break
-        if m and (len(m.group(0)) > 1 or _ends_a_word(text, m.group(0), leading)):
+        if m and (len(m.group(0)) > 1 or _ends_a_word(text, m.group(0))):
             text, changed = text[:m.start()], True
     return text
 
 
-def _ends_a_word(text: str, char: str, leading: tuple) -> bool:
-    """A one-character trailing word is one only where it is not the end of a
-    longer word (预计: 计 is not stripped), unless what stands before it in
-    that word is itself one to strip (已有: 已 and 有)."""
-    last = _cut(text[-6:])[-1][0]
-    return last == char or last[:-len(char)] in leading
+def _ends_a_word(text: str, char: str) -> bool:
+    """A one-character trailing word goes only where jieba cuts it as a word
+    of its own, not as the end of a longer one (预计: 计 stays; 已有, 现有 are
+    trailing words of their own)."""
+    return _cut(text[-6:])[-1][0] == char
 
 
 @lru_cache(maxsize=None)     # keyed on the rules' word lists (a handful), kept for the process

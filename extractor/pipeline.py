@@ -13,7 +13,7 @@ from . import metadata, rules, years
 from .clauses import analyse, may_name_area
 from .counties import (Areas, Carry, area_columns, document_areas, home_over, label_area, prepositions,
                        resolve_areas, topic_units_of)
-from .faults import contained
+from .faults import SkippedWarning, contained, skipped_message
 from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
@@ -57,12 +57,18 @@ def iter_figures(doc: Document, options: Options = Options()) -> Iterator[list[F
 
 def with_main_area(source: str, texts, options: Options) -> Options:
     """The options of a long text read in pieces: its home area is the one
-    most pieces have (else the page's address); if reading that raises, the
-    address alone, with a warning, and every figure is still read."""
-    main = ""
-    with contained(source, None, 0, "place reading"):
-        main = home_over(texts)
-    return replace(options, county=main or options.fallback_county)
+    most pieces have (else the page's address). A piece whose places cannot
+    be read gives no vote (said once); an error reading the input itself is
+    the input's, and goes on to the caller."""
+    homes, failed = [], None
+    for text in texts:
+        try:
+            homes.append(document_areas(text).home)
+        except Exception as error:          # (not KeyboardInterrupt: that stops the run)
+            failed = failed or error
+    if failed is not None:
+        warnings.warn(SkippedWarning(skipped_message(source, None, "place reading", failed)), stacklevel=2)
+    return replace(options, county=home_over(homes) or options.fallback_county)
 
 
 def prepare(doc: Document, options: Options) -> tuple[Document, Options]:

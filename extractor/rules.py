@@ -122,10 +122,10 @@ def use_overlays(files: Sequence[str]) -> None:
     try:                        # a word list naming none, or naming itself back: refused now
         for name in {n for _, overlay in overlays for n in overlay}:
             load(name)
-    except PatternsError:
+    except PatternsError as error:
         _overlays = previous
         _forget()
-        raise
+        raise PatternsError(f"{' + '.join(src for src, _ in overlays)}: {error}") from None
 
 
 def _forget() -> None:

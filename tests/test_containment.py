@@ -115,8 +115,36 @@ def test_no_input_string_raises_from_extract_text(source, text):
 
 def test_a_long_text_whose_home_cannot_be_read_keeps_every_figure(monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
-    monkeypatch.setattr(pipeline, "home_over", lambda texts: 1 / 0)
+    real = pipeline.document_areas
+
+    def fails_on_pieces(text, **options):
+        if len(text) > 150:              # the pieces read for the home area, not the figures' reading
+            raise KeyError("odd place")
+        return real(text, **options)
+
+    monkeypatch.setattr(pipeline, "document_areas", fails_on_pieces)
+    monkeypatch.setattr(pipeline, "_areas", lambda doc, norm, title, options: real(
+        norm.text, title=title, given=options.county, fallback=options.fallback_county))
     got, messages = figures_and_warnings("全县新建学校3所,新增学位1200个。" * 40)
     assert len(got) == 80
-    assert messages == ["a.txt: place reading skipped (internal error ZeroDivisionError: division by zero); "
-                        "please report it with this file"]
+    assert messages == ["a.txt: place reading skipped (internal error KeyError: 'odd place'); "
+                        "please report it with this file"]          # once, not once a piece
+
+
+def test_an_input_that_cannot_be_decoded_past_its_first_piece_is_its_own_error(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from extractor import reader, stream
+    from extractor.cli import main
+
+    # (a file too large to hold is read in pieces: small sizes make this one so)
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(stream, "_LOOKAHEAD", 100)
+    monkeypatch.setattr(reader, "LARGE_BYTES", 2000)
+    monkeypatch.setattr(reader, "BLOCK", 1000)
+    path = tmp_path / "long.txt"
+    path.write_bytes(("全县新建学校3所。" * 400).encode("utf-8") + b"\xff\xfe\xfa" + "全县植树8万棵。".encode("utf-8"))
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert "place reading skipped" not in result.stderr
+    assert "not valid utf-8 text" in result.stderr

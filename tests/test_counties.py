@@ -221,6 +221,7 @@ def test_a_place_beside_a_phrase(text, expected):
     ("十堰市茶叶产业提速。\n\n竹山县是产茶大县。\n\n全区茶园面积达到30万亩。", "十堰市"),
     ("十堰市茶叶产业提速。\n\n全县茶园面积达到30万亩。", "十堰市"),       # no county named: the page's own
     ("市领导到竹山县调研。\n\n全县(市、区)新建茶园10万亩。", "十堰市"),   # all the counties
+    ("竹山县召开大会。会议通报,全市(县、区)共有学校450所。", "十堰市"),
 ])
 def test_a_county_word_on_a_prefecture_page(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]

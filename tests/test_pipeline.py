@@ -146,6 +146,10 @@ def test_a_change_verb_keeps_its_result_word(text, indicator):
     ("全县粮食总产量预计达到8.6万吨。", ["粮食总产量"]),
     ("全县建成数字乡村示范点共计24个。", ["建成数字乡村示范点"]),
     ("全县接待游客累计52.3万人;其中6月份累计15.2万人。", ["接待游客", "接待游客"]),    # 累计 alone: the subject before
+    ("全县合作社已有320家,家庭农场现有150家。", ["合作社", "家庭农场"]),
+    ("全县预计有5000人。", ["预计有"]),                 # nothing else to name it: the words are kept
+    ("建成3个100亩的示范基地。", ["建成示范基地", "建成示范基地"]),     # a count and its measure
+    ("建成3个12%的示范区。", ["建成", "建成"]),          # (a percentage is no measure of a thing)
 ])
 def test_words_stripped_from_the_end_are_whole_words(text, indicators):
     assert [f.indicator for f in extract_text(text, county="房县")] == indicators
