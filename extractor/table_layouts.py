@@ -134,9 +134,14 @@ def _lines(text: str) -> list[_Line]:
 def find_grids(text: str) -> list[Grid]:
     """Every table of ``text``, in order."""
     lines = _lines(text)
+    return grids_of(lines, (_pipe_block, _tab_block, _spaced_block, _FlatRuns(lines).block))
+
+
+def grids_of(lines: list[_Line], blocks) -> list[Grid]:
+    """The tables the layout readers ``blocks`` find in ``lines``, the first
+    reader that takes a line winning."""
     grids: list[Grid] = []
     i, floor = 0, 0          # floor: the first line not taken by the table before
-    blocks = (_pipe_block, _tab_block, _spaced_block, _FlatRuns(lines).block)
     while i < len(lines):
         for block in blocks:
             found = block(lines, i, floor)

@@ -266,17 +266,6 @@ def test_one_cell_per_line_tables_read_as_from_every_start(lines):
     from extractor import table_layouts as tl
 
     text = "\n".join(lines)
-    found, i, floor = [], 0, 0
-    rows = tl._lines(text)
-    while i < len(rows):            # find_grids with the first reading of this layout
-        for block in (tl._pipe_block, tl._tab_block, tl._spaced_block, _flat_grid_from):
-            hit = block(rows, i, floor)
-            if hit is not None:
-                grid, i = hit
-                if grid is not None:
-                    found.append(grid)
-                    floor = i
-                break
-        else:
-            i += 1
+    # find_grids with the first reading of this layout
+    found = tl.grids_of(tl._lines(text), (tl._pipe_block, tl._tab_block, tl._spaced_block, _flat_grid_from))
     assert tl.find_grids(text) == found
