@@ -271,34 +271,31 @@ def refuse_binary(head: bytes, name: str = "input") -> None:
 
 
 def decode(data: bytes, name: str = "input") -> str:
+    """The text of a whole input, in the encoding ``text_encoding`` finds."""
     if not data:
         return ""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", name)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", name)
-    refuse_binary(data, name)
-    if b"\x00" in data[:BINARY_SAMPLE]:
-        return _strict(data, _utf16_without_bom(data), name)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data" and e.start >= len(data) - 3 and not data[:e.start].isascii():
-            raise InputError(name, "truncated UTF-8 text (the file ends mid-character)") from None
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _strict(data, utf16, name)
-    return _detect(data, name)
+    encoding = text_encoding(data, name)
+    if encoding == "utf-8":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as e:       # (text_encoding forgives only an unfinished last character)
+            if not data[:e.start].isascii():
+                raise InputError(name, "truncated UTF-8 text (the file ends mid-character)") from None
+    return _strict(data, encoding, name)
 
 
 def text_encoding(head: bytes, name: str = "input") -> str:
-    """The encoding of a long input, judged on its first bytes as ``decode``
-    judges a whole one."""
+    """The encoding of an input judged on its first bytes (or all of them):
+    a byte-order mark, else UTF-16 where NUL bytes show it, else UTF-8 where
+    it reads as UTF-8, else UTF-16 without a mark, else the best of GB18030,
+    Big5 and UTF-16 by their statistics."""
     if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     refuse_binary(head, name)
+    if b"\x00" in head[:BINARY_SAMPLE]:
+        return _utf16_without_bom(head)         # (refuse_binary let it through: it reads as UTF-16)
     try:
         codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
         return "utf-8"
@@ -344,12 +341,3 @@ def _is_text_char(ch: str) -> bool:
 
 
 _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
-
-
-def _detect(data: bytes, name: str) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None:
-        raise InputError(name, "cannot decode: not UTF-8, GB18030/GBK, Big5 or UTF-16 text")
-    return str(best)

@@ -221,3 +221,11 @@ def test_an_unreadable_folder_for_real(tmp_path):
         assert names([str(tmp_path)]) == [("locked", "cannot read folder (Permission denied)")]
     finally:
         (tmp_path / "locked").chmod(0o755)
+
+
+def test_a_long_input_and_a_whole_one_are_judged_alike():
+    from extractor.reader import decode, text_encoding
+
+    data = "GDP 93.4, up 6.5%\n".encode("utf-16-le")          # ASCII only, no byte-order mark
+    assert text_encoding(data) == "utf-16-le"
+    assert decode(data) == "GDP 93.4, up 6.5%\n"
