@@ -638,7 +638,8 @@ def _needs_subject(left: str, w: _Words) -> bool:
     if w.compared_change_re.fullmatch(core):
         return True      # 可比增长, 比上半年提高, 可比高于全市
     # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
-    ending = next((k for k in range(1, len(core)) if core[k:] in w.needs_subject), None)
+    ending = next((k for k in range(1, len(core))
+                   if core[k:] in w.needs_subject or w.compared_change_re.fullmatch(core, k)), None)
     return ending is not None and all(word in w.aspect_words or tag.startswith("d")
                                       for word, tag in _cut(core[:ending]))
 

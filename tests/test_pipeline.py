@@ -147,6 +147,7 @@ def test_a_change_verb_keeps_its_result_word(text, indicator):
     ("全县建成数字乡村示范点共计24个。", ["建成数字乡村示范点"]),
     ("全县接待游客累计52.3万人;其中6月份累计15.2万人。", ["接待游客", "接待游客"]),    # 累计 alone: the subject before
     ("全县合作社已有320家,家庭农场现有150家。", ["合作社", "家庭农场"]),
+    ("工业产值12亿元,累计同比增加8%。", ["工业产值", "工业产值累计同比增加"]),   # an aspect, then a compared change
     ("全县预计有5000人。", ["预计有"]),                 # nothing else to name it: the words are kept
     ("建成3个100亩的示范基地。", ["建成示范基地", "建成示范基地"]),     # a count and its measure
     ("建成3个12%的示范区。", ["建成", "建成"]),          # (a percentage is no measure of a thing)
