@@ -36,9 +36,9 @@ class Result:
     deferred: bool = False   # a worker left this (large) file to the main process
     text: str = ""           # the figures already rendered by a worker (then ``figures`` is empty)
     rows: int = 0            # how many figures ``text`` holds
-    warnings: tuple[str, ...] = ()   # one line each: figures or sentences skipped
     document: Document | None = None   # the input as read, on its last result when asked for
-    warnings: tuple[str, ...] = ()     # what was left out of this piece and why (a table row), one line each
+    warnings: tuple[str, ...] = ()     # what was left out of this piece and why (a figure, a sentence,
+                                       # a table row), one line each
 
     @property
     def count(self) -> int:

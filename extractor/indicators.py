@@ -359,7 +359,7 @@ def _verb_of_figure_before(s: _Naming, i: int) -> bool:
     figure before it in the sentence that it begins."""
     w = _words()
     left = s.phrase(i)
-    if not left or len(left) > 4 or left in w.needs_subject or left in w.change:
+    if not left or len(left) > 4 or left in w.needs_subject:      # (change words included)
         return False             # 增长, 完成: a change or a measure of the figure before (takes_subject)
     before = next((n for n in reversed(s.names[:i]) if left in n and not n.endswith(left)), None)
     if before is None:
@@ -394,9 +394,10 @@ def _takes_subject(s: _Naming, i: int) -> bool:
         return False
     subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places,
                               replace_measure=left in w.measures)
-    if not _finish(subject + left, w):
+    name = _finish(subject + left, w)
+    if not name:
         return False            # no figure before to take a subject from: the clause's own words
-    s.set(i, _finish(subject + left, w), "takes_subject")
+    s.set(i, name, "takes_subject")
     return True
 
 
@@ -443,9 +444,6 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
     return phrase
 
 
-_HAN_START = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _share_counted_things(s: _Naming) -> None:
     """8项26个民生实事: a count right before another shares its counted thing;
     before a measure of it (12条86公里的乡村公路), the thing after that."""
@@ -457,7 +455,7 @@ def _share_counted_things(s: _Naming) -> None:
         if i + 1 in s.nouns:
             s.set(i, s.names[i + 1], "shared_counted_thing")
         elif (nxt.kind not in _COUNT_KINDS and nxt.kind != "percent" and nxt.start == q.end
-              and (thing := _thing_after(_after_attribute(s.rights[i + 1]), w)) and _HAN_START.match(thing)):
+              and (thing := _thing_after(_after_attribute(s.rights[i + 1]), w)) and _HAN.match(thing)):
             # the count's own verb before it joins (新建 12条86公里的乡村公路)
             words = _cut(s.names[i])
             verb = s.names[i] if len(words) == 1 and not words[0][1].startswith("n") else ""

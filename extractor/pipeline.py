@@ -6,7 +6,6 @@ import re
 import warnings
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Iterator
 
 from . import metadata, rules, years
@@ -217,7 +216,7 @@ def _table_figure(doc: Document, norm: NormalisedText, f: TableFigure, areas: Ar
     return Figure(
         county=area.name, indicator=naming.name, value=f.value, unit=f.unit,
         source=doc.source, status=time.status, period=time.period,
-        std_value=_std(f.value, std_factor), std_unit=std_unit,
+        std_value=scaled(f.value, std_factor), std_unit=std_unit,
         mention=doc.text[start:end], start=start, end=end, sentence=f.row_text,
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
         adcode=adcode, province=province, prefecture=prefecture)
@@ -247,7 +246,7 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area
         qualifier=q.qualifier,
         status=time.status,
         period=time.period,
-        std_value=_std(q.value, q.std_factor),
+        std_value=scaled(q.value, q.std_factor),
         std_unit=q.std_unit,
         mention=doc.text[start:end],
         start=start,
@@ -256,10 +255,6 @@ def _figure(doc: Document, norm: NormalisedText, sent: Sentence, q, naming, area
         rules=f"indicator:{naming.rule} area:{area.rule} {time.rules}",
         adcode=adcode, province=province, prefecture=prefecture,
     )
-
-
-def _std(value: Decimal, factor: Decimal) -> Decimal:
-    return scaled(value, factor)
 
 
 def extract_text(text: str, source: str | None = None, county: str = "") -> list[Figure]:

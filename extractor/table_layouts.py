@@ -78,7 +78,7 @@ def read_cell(text: str) -> tuple[Decimal, str] | None:
     m = _NUMBER.fullmatch(text.replace(" ", ""))
     if m is None:
         return None
-    unit = m.group("unit").replace("％", "%")
+    unit = m.group("unit")
     if unit and not is_unit(unit):
         return None
     return Decimal(m.group("num").replace(",", "").replace("−", "-")), unit

@@ -118,7 +118,7 @@ def _read(grid: Grid) -> Table | None:
                 continue          # a figure needs a unit (GUIDELINE); an unknown one is not guessed
             figures.append(TableFigure(
                 start=row[k].start, end=row[k].end, label=label, header=column.name, value=value,
-                unit=unit.replace("％", "%"), period=column.period or row_period or title_period,
+                unit=unit, period=column.period or row_period or title_period,
                 row_text=" | ".join(c.text for c in row), title=title, subject=subject))
     if not figures:
         return None
@@ -163,7 +163,7 @@ def _subject(title: str) -> str:
 
 
 def _units_of(text: str) -> list[str]:
-    return [u.replace("％", "%") for u in _UNIT_SEPARATORS.split(text.strip()) if is_unit(u)]
+    return [u for u in _UNIT_SEPARATORS.split(text.strip()) if is_unit(u)]
 
 
 def _numbers_the_rows(grid: Grid) -> bool:
@@ -201,8 +201,8 @@ def _label(row: tuple[Cell, ...], first: int, labels: int, unit_col: int | None)
     if _YEAR.fullmatch(label):
         return "", label if not label[-1].isdecimal() else label + "年", ""
     m = _cfg()["header_unit_re"].search(label)
-    if m and is_unit(m.group("unit").replace("％", "%")):
-        return label[:m.start()], "", m.group("unit").replace("％", "%")
+    if m and is_unit(m.group("unit")):
+        return label[:m.start()], "", m.group("unit")
     return label, "", ""
 
 
@@ -264,12 +264,12 @@ def _column(head: str) -> _Column:
     unit = ""
     m = cfg["header_unit_re"].search(head)
     if m:
-        written = m.group("unit").replace("％", "%").replace("±", "")
+        written = m.group("unit").replace("±", "")
         if is_unit(written):
             unit, head = written, head[:m.start()]
-    if not unit and ("%" in head or "％" in head):
+    if not unit and "%" in head:
         unit = "%"
-    head = head.replace("%", "").replace("％", "").replace("±", "")
+    head = head.replace("%", "").replace("±", "")
     if not unit and head and is_unit(head):
         unit, head = head, ""                                  # a header that is only a unit: 万元
     family = next((f for f, words in cfg["families"] if any(w in head for w in words)), "")
