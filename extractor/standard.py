@@ -312,11 +312,9 @@ class Area:
 
 
 def _area_of(place) -> Area:
-    if place.level == "province":
-        return Area(place.adcode, place.name, "")
-    if place.level == "prefecture":
-        return Area(place.adcode, place.province, place.name)
-    return Area(place.adcode, place.province, place.prefecture)
+    from .counties import area_columns
+
+    return Area(*area_columns(place))
 
 
 def area(name: str, parents: Iterable[str] = ()) -> Area:
