@@ -24,11 +24,13 @@ from functools import lru_cache
 from typing import Callable
 
 from . import rules, wordlist
-from .lexicon import lexicon
 from .models import Quantity
-from .segment import CLOSING_BRACKETS, OPENING_BRACKETS, bracket_depth, clause_end, clause_start
+from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
+from .segment import bracket_depth, clause_end, clause_start
 
-_BRACKETS = re.compile(r"\([^()]{0,40}\)|（[^（）]{0,40}）|【[^【】]{0,40}】")
+# a short aside in brackets, dropped from a phrase
+_BRACKETS = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.escape(c)}"
+                                for o, c in zip(OPENING_BRACKETS, CLOSING_BRACKETS)))
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -771,7 +773,7 @@ def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Patt
 
 
 def _strip_brackets(text: str) -> str:
-    if "(" not in text and "（" not in text and "【" not in text:
+    if not any(o in text for o in OPENING_BRACKETS):
         return text
     return _BRACKETS.sub("", text)
 

@@ -37,6 +37,10 @@ class Lexicon:
     respective: str              # 分别
 
 
+# Brackets open and close asides (…(上年同期为9.65亿元)); the pairs, once.
+OPENING_BRACKETS, CLOSING_BRACKETS = "(（[【", ")）]】"
+
+
 @rules.compiled
 def lexicon() -> Lexicon:
     cfg = rules.load(rules.LEXICON)
@@ -48,7 +52,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         clause_marks=marks,
         clause_mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
-        mark_or_bracket_re=re.compile("[" + re.escape("".join(sorted(marks)) + "()（）") + "]"),
+        mark_or_bracket_re=re.compile("[" + re.escape("".join(sorted(marks)) + OPENING_BRACKETS + CLOSING_BRACKETS) + "]"),
         list_marks=frozenset(cfg["list_marks"]),
         connectors=tuple(sorted(cfg["connectors"], key=len, reverse=True)),
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),

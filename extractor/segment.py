@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import rules
-from .lexicon import lexicon
+from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
 from .models import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -91,9 +91,9 @@ def clause_start(text: str, pos: int) -> int:
     while k >= 0:
         j = marks[k]
         ch = text[j]
-        if ch in ")）":
+        if ch in CLOSING_BRACKETS:
             depth += 1
-        elif ch in "(（":
+        elif ch in OPENING_BRACKETS:
             if depth == 0:
                 return j + 1
             depth -= 1
@@ -116,7 +116,6 @@ def clause_end(text: str, pos: int) -> int:
 
 
 # ------------------------------------------------------------------ brackets
-OPENING_BRACKETS, CLOSING_BRACKETS = "(（[【", ")）]】"
 _BRACKET_CHAR = re.compile("[" + re.escape(OPENING_BRACKETS + CLOSING_BRACKETS) + "]")
 
 
