@@ -104,17 +104,26 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
 
 
-def _listed_places(text: str, anchors: list[Anchor]) -> set[int]:
-    """The starts of places written as items of a list of places (中央、省、
-    市: 浙江、福建等地): only list marks or connectors stand between them."""
+def place_lists(text: str, anchors, kinds: tuple[str, ...] = ("place",)) -> list[list[Anchor]]:
+    """Runs of two or more places (of ``kinds``) written as the items of one
+    list: only list marks or connectors between them (房县、竹山县; 浙江、福建等地)."""
     lex = lexicon()
     joiners = set(lex.list_marks) | set(lex.connectors)
-    places = [a for a in anchors if a.kind != "scope"]
-    out: set[int] = set()
-    for a, b in zip(places, places[1:]):
-        if text[a.end:b.start].strip() in joiners:
-            out |= {a.start, b.start}
-    return out
+    groups: list[list[Anchor]] = []
+    current: list[Anchor] = []
+    for a in (a for a in anchors if a.kind in kinds):
+        if current and text[current[-1].end:a.start].strip() in joiners:
+            current.append(a)
+        else:
+            groups.append(current)
+            current = [a]
+    groups.append(current)
+    return [g for g in groups if len(g) > 1]
+
+
+def _listed_places(text: str, anchors: list[Anchor]) -> set[int]:
+    """The starts of places, zones and groups written as items of a list of them."""
+    return {a.start for group in place_lists(text, anchors, ("place", "zone", "group")) for a in group}
 
 
 def _heads_a_name(anchor: Anchor) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
+from .clauses import place_lists
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 from .segment import bracket_depth
@@ -723,22 +724,9 @@ def _modified_place(analysis, q, areas: Areas) -> Decision | None:
 def _respective(analysis) -> dict[int, Decision]:
     """房县、竹山县收入分别为A、B: the k-th figure after 分别 is the k-th place's."""
     text = analysis.text
-    lex = lexicon()
-    joiners = set(lex.list_marks) | set(lex.connectors)
-    respective = lex.respective
-    places = [a for a in analysis.anchors if a.kind == "place"]
-    groups, current = [], []
-    for a in places:
-        if current and text[current[-1].end:a.start] in joiners:
-            current.append(a)
-        else:
-            if len(current) > 1:
-                groups.append(current)
-            current = [a]
-    if len(current) > 1:
-        groups.append(current)
+    respective = lexicon().respective
     assigned: dict[int, Decision] = {}
-    for group in groups:
+    for group in place_lists(text, analysis.anchors):
         k = group[-1].end
         while (k := text.find(respective, k)) >= 0:
             following = [q.start for q in analysis.quantities if q.start > k][:len(group)]
