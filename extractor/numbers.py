@@ -58,7 +58,7 @@ def read_number(text: str) -> NumberReading | None:
                 whole, num, den = (Decimal(x) for x in m.groups())
                 frac = num / den
                 value = whole - frac if whole.is_signed() else whole + frac
-                return NumberReading(_clean(value))
+                return NumberReading(plain(value))
             expr = _read_expression(_SPACES.sub("", s), g)
             return expr.reading() if expr else None
     except (DecimalException, ValueError):    # e.g. 9^999999999 overflows
@@ -247,10 +247,10 @@ class _Expr:
     clean: bool = False              # lo is already in its plain form (93.4, 120: most numbers as written)
 
     def reading(self) -> NumberReading:
-        lo = self.lo if self.clean else _clean(self.lo)
+        lo = self.lo if self.clean else plain(self.lo)
         if self.hi is self.lo:               # most numbers: not a range
             return NumberReading(lo, None, self.qualifier)
-        hi = _clean(self.hi)
+        hi = plain(self.hi)
         return NumberReading(lo, hi if hi != lo else None, self.qualifier)
 
     def scaled(self, factor: Decimal) -> _Expr:
@@ -261,14 +261,17 @@ def _exact(value: Decimal, qualifier: str = "") -> _Expr:
     return _Expr(value, value, qualifier, plain=False)
 
 
-def _clean(d: Decimal) -> Decimal:
-    """The plain form of ``d``: 1640000000 rather than 1.64E+9, 0.5 rather than 0.50."""
+def plain(d: Decimal) -> Decimal:
+    """The plain form of ``d``, every digit kept: 1640000000 rather than
+    1.64E+9, 17000 rather than 1.70E+4, 0.5 rather than 0.50."""
+    sign, digits, exponent = d.as_tuple()
+    if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
+        return d                      # already so (93.4, 120: most values)
     if d == 0:
         return Decimal(0)
-    d = d.normalize(_CTX)
-    if d.as_tuple().exponent > 0:
-        d = d.quantize(_ONE, context=context(d.adjusted() + 1))
-    return d
+    ctx = context(len(digits) + max(exponent, 0) + 1)
+    d = d.normalize(ctx)
+    return d.quantize(_ONE, context=ctx) if d.as_tuple().exponent > 0 else d
 
 
 _ONE = Decimal(1)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import rules
 from .models import Quantity
-from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, read_number
+from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, plain, read_number
 from .segment import clause_end
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -422,23 +422,13 @@ def scaled(value: Decimal, factor: Decimal) -> Decimal:
     rounded, and making it integral would raise. Here the precision is that
     of the operands, so any value read gives its product."""
     if factor == _ONE:
-        return _exact(value)          # (most figures: nothing to multiply)
-    return _exact(context(_digits(value) + _digits(factor)).multiply(value, factor))
+        return plain(value)          # (most figures: nothing to multiply)
+    return plain(context(_digits(value) + _digits(factor)).multiply(value, factor))
 
 
 def _divided(value: Decimal, factor: Decimal) -> Decimal:
     """``value`` over a multiplier (a power of ten), exactly."""
-    return _exact(context(_digits(value) + _digits(factor) + 28).divide(value, factor))
-
-
-def _exact(d: Decimal) -> Decimal:
-    """A Decimal without exponent or trailing zeros: 1.70E+4 -> 17000, 2.50 -> 2.5."""
-    sign, digits, exponent = d.as_tuple()
-    if exponent == 0 or (type(exponent) is int and exponent < 0 and digits[-1]):
-        return d                      # already so (93.4, 120: most values)
-    ctx = context(len(digits) + max(exponent, 0) + 1)
-    d = d.normalize(ctx)
-    return d.quantize(_ONE, context=ctx) if d == d.to_integral_value(context=ctx) else d
+    return plain(context(_digits(value) + _digits(factor) + 28).divide(value, factor))
 
 
 def _digits(d: Decimal) -> int:

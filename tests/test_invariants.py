@@ -108,3 +108,15 @@ def test_bracket_depth_from_any_start_counts_the_brackets_opened_since(text, dat
     for ch in text[start:pos]:
         depth = depth + 1 if ch in "(（[【" else max(depth - (ch in ")）]】"), 0)
     assert bracket_depth(text, pos, start) == depth
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(lambda d: abs(d.adjusted()) < 60))
+def test_plain_form_keeps_every_digit_and_writes_no_exponent(d):
+    from extractor.numbers import plain
+
+    p = plain(d)
+    assert p == d                                            # the same number, every digit
+    sign, digits, exponent = p.as_tuple()
+    assert exponent <= 0                                     # no exponent: 17000, not 1.7E+4
+    assert exponent == 0 or digits[-1] != 0 or p == 0        # no trailing zeros: 2.5, not 2.50
