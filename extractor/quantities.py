@@ -7,6 +7,7 @@ The rules are data: units, qualifiers and exclusions in ``patterns/``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -435,3 +436,15 @@ def _digits(d: Decimal) -> int:
     """Enough precision to hold ``d`` written out in full (1E+30: 31 digits)."""
     sign, digits, exponent = d.as_tuple()
     return len(digits) + max(exponent, 0) + 1
+
+
+def unit_family(unit: str) -> str | None:
+    """The family (units.yaml) of a unit as written: 'money' for 亿元, '' for a
+    bare multiplier (万), None for no unit or one of no family."""
+    unit = unicodedata.normalize("NFKC", unit or "").strip()
+    if not unit:
+        return None
+    lex = lexicon()
+    if unit in lex.multipliers:
+        return ""
+    return lex.kinds.get(split_multiplier(unit)[1], lex.kinds.get(unit))

@@ -29,7 +29,7 @@ from typing import Iterable
 from . import rules
 from .lexicon import lexicon as vocabulary_words
 from .models import Figure
-from .quantities import lexicon, split_multiplier
+from .quantities import unit_family
 
 MEASURES = ("level", "change", "share")
 DEFAULT_SHARE_OF = "地区生产总值"
@@ -168,23 +168,6 @@ def _may_name(core: str, v: _Vocabulary) -> bool:
 
 
 @rules.compiled
-def _unit_families() -> tuple[dict, frozenset]:
-    lex = lexicon()
-    return lex.kinds, frozenset(lex.multipliers)
-
-
-def unit_family(unit: str) -> str | None:
-    """The family (units.yaml) of a unit as written: 'money' for 亿元, '' for a
-    bare multiplier (万), None for no unit or one of no family."""
-    unit = unicodedata.normalize("NFKC", unit or "").strip()
-    if not unit:
-        return None
-    kinds, multipliers = _unit_families()
-    if unit in multipliers:
-        return ""
-    return kinds.get(split_multiplier(unit)[1], kinds.get(unit))
-
-
 def classify(indicator: str, unit: str) -> Reading:
     """The standard indicator and measure of a figure named ``indicator``
     with ``unit`` (as written), or ``NO_READING``."""

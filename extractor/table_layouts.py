@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
-from .quantities import lexicon, split_multiplier
+from .quantities import unit_family
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,7 @@ def read_cell(text: str) -> tuple[Decimal, str] | None:
 
 def is_unit(text: str) -> bool:
     """A unit with or without its multiplier (吨, 万吨, %), or a bare multiplier (万)."""
-    lex = lexicon()
-    return (text in ("%", "‰") or text in lex.kinds or text in lex.multipliers
-            or split_multiplier(text)[1] in lex.kinds)
+    return unit_family(text) is not None
 
 
 def is_value(text: str) -> bool:

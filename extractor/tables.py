@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .faults import CountyFiguresWarning
+from .quantities import unit_family
 from .table_layouts import Cell, Grid, find_grids, is_unit, read_cell, table_rules
 from .timeinfo import time_phrases
 
@@ -308,7 +309,7 @@ def _listed_units(columns: list[_Column], listed: list[str], labels: int, unit_c
         for k in todo:
             out[k] = listed[0]
         return out
-    families = [_unit_family(u) for u in listed]
+    families = [unit_family(u) or "" for u in listed]
     undecided = []
     for k in todo:
         fit = next((u for u, f in zip(listed, families) if columns[k].family and f == columns[k].family), "")
@@ -324,10 +325,3 @@ def _listed_units(columns: list[_Column], listed: list[str], labels: int, unit_c
         for k, u in zip(undecided, rest):
             out[k] = u
     return out
-
-
-def _unit_family(unit: str) -> str:
-    from .quantities import lexicon, split_multiplier
-
-    kinds = lexicon().kinds
-    return kinds.get(unit) or kinds.get(split_multiplier(unit)[1], "")
