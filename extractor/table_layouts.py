@@ -69,7 +69,8 @@ _cfg = table_rules
 # ------------------------------------------------------------------ cells
 _NUMBER = re.compile(r"(?P<num>[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>\S{0,8})")
 _EMPTY_CELL = frozenset({"-", "—", "--", "——", "…", "……", "/", "－", "×"})
-_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+# a cell or label that is a year (2023, 2023年, 2023年度, 2023年末): a period, not a figure
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:年(?:度|末|底)?)?")
 
 
 def read_cell(text: str) -> tuple[Decimal, str] | None:
@@ -101,7 +102,7 @@ def _has_number(row) -> bool:
 def _is_year_row(row) -> bool:
     """指标 | 2022 | 2023: a header of years, not a row of figures."""
     values = [c.text.replace(" ", "") for c in row[1:]]
-    return (len(values) >= 1 and all(_YEAR.fullmatch(v) for v in values)
+    return (len(values) >= 1 and all(YEAR_CELL.fullmatch(v) for v in values)
             and read_cell(row[0].text) is None)
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .faults import CountyFiguresWarning
 from .quantities import unit_family
-from .table_layouts import Cell, Grid, find_grids, is_unit, read_cell, table_rules
+from .table_layouts import YEAR_CELL, Cell, Grid, find_grids, is_unit, read_cell, table_rules
 from .timeinfo import time_phrases
 
 __all__ = ["Cell", "Table", "TableFigure", "TableWarning", "find_tables"]
@@ -62,7 +62,6 @@ class _Column:
 _cfg = table_rules
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?:度|末)?)?")
 # 表1, 表一: (表32021年…: the number runs into the year)
 _TABLE_NUMBER = re.compile(r"^表\s*\d*?(?=(?:19|20)\d{2}年)|^表\s*[0-9一二三四五六七八九十]+\s*(?:[:：.]\s*)?")
 _UNIT_SEPARATORS = re.compile(r"\s*[、,，;；]\s*")
@@ -181,7 +180,7 @@ def _numbers_the_rows(grid: Grid) -> bool:
 def _label_columns(grid: Grid, first: int = 0) -> int:
     """The leading columns that hold no figure (a column of years is a label)."""
     k = first
-    while k < grid.width - 1 and all(read_cell(row[k].text) is None or (k == 0 and _YEAR.fullmatch(row[k].text))
+    while k < grid.width - 1 and all(read_cell(row[k].text) is None or (k == 0 and YEAR_CELL.fullmatch(row[k].text))
                                      for row in grid.rows):
         k += 1
     return max(k, first + 1)
@@ -199,7 +198,7 @@ def _label(row: tuple[Cell, ...], first: int, labels: int, unit_col: int | None)
     """The row's label, its period when the label is a year, and the unit
     the label gives (地区生产总值(亿元))."""
     label = _clean_label("".join(row[k].text for k in range(first, labels) if k != unit_col))
-    if _YEAR.fullmatch(label):
+    if YEAR_CELL.fullmatch(label):
         return "", label if not label[-1].isdecimal() else label + "年", ""
     m = _cfg()["header_unit_re"].search(label)
     if m and is_unit(m.group("unit")):
@@ -256,7 +255,7 @@ def _column(head: str) -> _Column:
     """What a column measures, its period and its unit, from its header."""
     cfg = _cfg()
     head = _SPACES.sub("", head)
-    if _YEAR.fullmatch(head):
+    if YEAR_CELL.fullmatch(head):
         return _Column("", head if not head[-1].isdecimal() else head + "年", "", "")
     period = ""
     times = time_phrases(head, heading=True)
