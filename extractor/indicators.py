@@ -27,6 +27,7 @@ from . import rules, wordlist
 from .models import Quantity
 from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
 from .segment import bracket_depth, clause_end, clause_start
+from .timeinfo import time_pattern
 
 # a short aside in brackets, dropped from a phrase
 _BRACKETS = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.escape(c)}"
@@ -83,7 +84,6 @@ def _words() -> _Words:
     periods = rules.load("periods")
     lex = lexicon()
     joiners = tuple(sorted(lex.list_marks)) + lex.connectors
-    time = re.compile("(?:" + "|".join(periods["patterns"]) + ")")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
     return _Words(
         leading=by_len(cfg["leading_words"]),
@@ -109,7 +109,7 @@ def _words() -> _Words:
             + [re.escape(w) for w in sorted(cfg["noun_phrase_stops"], key=len, reverse=True) if w])),
         max_np=int(cfg["max_noun_phrase"]),
         max_indicator=int(cfg["max_indicator"]),
-        time=time,
+        time=time_pattern(),
         aliases=tuple(sorted(((str(k), str(v)) for k, v in (cfg.get("aliases") or {}).items()),
                              key=lambda kv: len(kv[0]), reverse=True)),
         boundary=lex.clause_marks,

@@ -30,6 +30,7 @@ from . import rules
 from .lexicon import lexicon as vocabulary_words
 from .models import Figure
 from .quantities import unit_family
+from .timeinfo import time_pattern
 
 MEASURES = ("level", "change", "share")
 DEFAULT_SHARE_OF = "地区生产总值"
@@ -119,7 +120,6 @@ def vocabulary() -> _Vocabulary:
     cfg = rules.load("standard_indicators")
     words = rules.load("indicators")
     entries, by_alias, patterns = {}, {}, []
-    periods = rules.load("periods")["patterns"]
     for name, spec in (cfg.get("indicators") or {}).items():
         spec = spec or {}
         families = spec.get("family") or ()
@@ -144,7 +144,7 @@ def vocabulary() -> _Vocabulary:
         span_from=cfg["span"]["from"],
         span_to=_Words(cfg["span"]["to"]),
         bare_not_with=vocabulary_words().respective,
-        times=re.compile("|".join(f"(?:{p})" for p in periods)),
+        times=time_pattern(),
         alias_lengths=_lengths_by_first(by_alias),
     )
 

@@ -40,6 +40,11 @@ def _rules() -> _TimeRules:
     )
 
 
+def time_pattern() -> re.Pattern:
+    """A time phrase (periods.yaml ``patterns``), compiled once for every stage."""
+    return _rules().time
+
+
 @rules.cached(maxsize=64)      # repeats within one sentence (period_before per figure)
 def time_phrases(text: str, *, heading: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Time phrases of ``text`` as (start, end, phrase without quotes).
