@@ -19,6 +19,7 @@ Latin letters, colons, dates, ranges, signs) are then made around each number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Context, Decimal, DecimalException, localcontext
 
@@ -275,18 +276,13 @@ def plain(d: Decimal) -> Decimal:
 
 
 _ONE = Decimal(1)
-_CONTEXTS: dict[int, Context] = {}
 
 
+@lru_cache(maxsize=1000)        # (precisions are few; 1E+999 asks for a rare one)
 def context(prec: int) -> Context:
     """A decimal context of precision ``prec`` (made once: making one costs
     more than the operation it is for). Only for results, never for flags."""
-    ctx = _CONTEXTS.get(prec)
-    if ctx is None:
-        ctx = Context(prec=prec)
-        if len(_CONTEXTS) < 1000:        # (precisions are few; 1E+999 asks for a rare one)
-            _CONTEXTS[prec] = ctx
-    return ctx
+    return Context(prec=prec)
 
 
 def _read_simple(toks: list[_Tok], i: int, g: _Grammar, text_mode: bool) -> tuple[int, _Expr | None]:

@@ -56,7 +56,6 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     calendar_year: re.Pattern      # a number that is a year of the calendar (2015年以上)
-    split_units: dict              # split_multiplier's answers so far (unit as written -> factor, unit)
 
 
 @rules.compiled
@@ -129,7 +128,6 @@ def lexicon() -> _Lexicon:
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
         std_units={str(k): (Decimal(str(v[0])), str(v[1])) for k, v in units_cfg["std_units"].items()},
-        split_units={},
     )
 
 
@@ -397,23 +395,18 @@ def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
                     std_factor=factor, std_unit=std_unit)
 
 
+@rules.cached(maxsize=4096)     # units are few; a table may write any
 def split_multiplier(unit: str) -> tuple[Decimal, str]:
     """The factor and the standard unit of a unit as written: 万元 -> (10000,
     元), 百只 -> (100, 只), 万千米 -> (10000, 公里) (units.yaml: std_units);
     a plain unit -> (1, unit)."""
     lex = lexicon()
-    found = lex.split_units.get(unit)
-    if found is None:
-        written = unit
-        factor = _ONE
-        m = lex.unit_multiplier.match(unit)
-        if m and len(unit) > m.end():
-            factor, unit = lex.multipliers[m.group()], unit[m.end():]
-        std = lex.std_units.get(unit)
-        found = (factor * std[0], std[1]) if std else (factor, unit)
-        if len(lex.split_units) < 10_000:        # units are few; a table may write any
-            lex.split_units[written] = found
-    return found
+    factor = _ONE
+    m = lex.unit_multiplier.match(unit)
+    if m and len(unit) > m.end():
+        factor, unit = lex.multipliers[m.group()], unit[m.end():]
+    std = lex.std_units.get(unit)
+    return (factor * std[0], std[1]) if std else (factor, unit)
 
 
 def scaled(value: Decimal, factor: Decimal) -> Decimal:
