@@ -687,6 +687,8 @@ def _one_of_n(analysis, q, areas: Areas) -> Decision | None:
     """竹山县是全省15个重点县之一: the count describes the wider area."""
     cfg = _cfg()
     text = analysis.text
+    if text.find(cfg["one_of_n"]["end"], q.end) < 0:
+        return None                 # (most figures: no 之一 after them at all)
     c_start, c_end = analysis.clause_of(q.start)
     if text.find(cfg["one_of_n"]["end"], q.end, c_end) < 0:
         return None

@@ -32,6 +32,8 @@ from .timeinfo import time_pattern
 # a short aside in brackets, dropped from a phrase
 _BRACKETS = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.escape(c)}"
                                 for o, c in zip(OPENING_BRACKETS, CLOSING_BRACKETS)))
+_OPENING = re.compile(f"[{re.escape(OPENING_BRACKETS)}]")    # (one search in C, not a loop per bracket)
+_CLOSING = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -701,6 +703,8 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
 
 def _after_unopened_bracket(text: str) -> str:
     """The text after the last closing bracket that no bracket in it opened."""
+    if not _CLOSING.search(text):
+        return text                 # (most phrases)
     depth, cut = 0, 0
     for k, ch in enumerate(text):
         if ch in OPENING_BRACKETS:
@@ -773,7 +777,7 @@ def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Patt
 
 
 def _strip_brackets(text: str) -> str:
-    if not any(o in text for o in OPENING_BRACKETS):
+    if not _OPENING.search(text):
         return text
     return _BRACKETS.sub("", text)
 
