@@ -49,6 +49,7 @@ class _Lexicon:
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
+    clock_before: re.Pattern       # the seconds of a clock time (10时47分7秒)
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     quotes: tuple
@@ -56,6 +57,15 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     calendar_year: re.Pattern      # a number that is a year of the calendar (2015年以上)
+
+
+class _RateKinds(dict):
+    """unit -> family, where any unit written over another (元/月) is a rate."""
+    def get(self, unit, default=None):
+        found = dict.get(self, unit)
+        if found is None and "/" in unit[1:]:
+            return "per"
+        return default if found is None else found
 
 
 @rules.compiled
@@ -67,6 +77,7 @@ def lexicon() -> _Lexicon:
     for family, spec in units_cfg["families"].items():
         for unit in spec["units"]:
             kinds.setdefault(str(unit), family)
+    kinds = _RateKinds(kinds)
     multipliers = {str(k): Decimal(str(v)) for k, v in units_cfg["multipliers"].items()}
     # A Latin unit must not run on into more letters (km, not kmh); a Chinese
     # one may be followed by anything (11家A级景区).
@@ -74,9 +85,10 @@ def lexicon() -> _Lexicon:
                          for u in sorted(kinds, key=len, reverse=True))
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     year_unit = re.escape(units_cfg["year_unit"]["unit"])
+    per_alts = "|".join(map(re.escape, sorted(map(str, units_cfg["per_denominators"]), key=len, reverse=True)))
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
-        rf"(?P<unit>{unit_alts}|{year_unit})")
+        rf"(?P<unit>(?:{unit_alts}|{year_unit})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
     # A candidate: what every quantity holds (a numeral right before a unit;
     # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
     # 过万). A sentence without one is passed over after one scan, though it
@@ -122,6 +134,7 @@ def lexicon() -> _Lexicon:
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
+        clock_before=re.compile(ex_cfg["clock_before"]),
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
@@ -329,6 +342,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
         if not text[max(0, cand.start - 6):cand.start].endswith(lex.excl_before_exceptions):
             return True
     if text.startswith(lex.excl_after, cand.end):
+        return True
+    if lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
         return True
     return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 

@@ -115,7 +115,7 @@ def test_readings(phrase, unit, expected):
 
 @pytest.mark.parametrize("unit, family", [
     ("亿元", "money"), ("万美元", "money"), ("%", "percent"), ("％", "percent"), ("万人次", "people"),
-    ("万亩", "area"), ("万", ""), ("亿", ""), ("", None), ("亿千瓦/时", "energy"), ("亿吨/时", None),
+    ("万亩", "area"), ("万", ""), ("亿", ""), ("", None), ("亿千瓦/时", "energy"), ("亿吨/时", "per"), ("亿光年", None),
 ])
 def test_unit_family(unit, family):
     assert unit_family(unit) == family
