@@ -169,10 +169,16 @@ def _plan_word(text: str, start: int, end: int, review: bool) -> bool | None:
     r = _rules()
     found = None
     for m in r.target.finditer(text, start, end):
-        if _noun_use(text, m) or (review and m.group() in r.estimate_words):
+        if _noun_use(text, m) or (m.group() in r.estimate_words and _estimate_of_the_past(text, m.start(), review)):
             continue
         found = r.actual.search(text, m.end(), end) is None
     return found
+
+
+def _estimate_of_the_past(text: str, pos: int, review: bool) -> bool:
+    """预计, 估计 at ``pos`` guess at what already happened: in a review of the
+    past, or after a report word earlier in the sentence (截至9日, 估计损失…)."""
+    return review or _rules().actual.search(text, 0, pos) is not None
 
 
 def _noun_use(text: str, m: re.Match) -> bool:

@@ -163,7 +163,24 @@ DURATIONS_AND_SPOKEN_UNITS = [
     ("老人每月领取养老金800块钱", [("800块钱", "800", "块钱", "", "")]),
 ]
 
-ALL = [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
+# A unit written over a time or another unit is a rate, kept as written.
+RATES = [
+    ("低保标准提高到每人650元/月", [("650元/月", "650", "元/月", "", "")]),
+    ("奖补资金3万元/户,", [("3万元/户", "3", "万元/户", "", "")]),
+    ("污水处理能力达到2.5万吨/日", [("2.5万吨/日", "2.5", "万吨/日", "", "")]),
+    ("门票价格为60元/人", [("60元/人", "60", "元/人", "", "")]),
+    ("2023/11/23发布", []),
+]
+
+# Bands that mark out what is counted, and clock times, are not figures.
+BANDS_AND_CLOCKS = [
+    ("水源地2公里范围内禁止建设养殖场", []),
+    ("离河道500米内的农房有40户", [("40户", "40", "户", "", "")]),
+    ("凌晨3时12分40秒发生地震", []),
+    ("日降雨量达到156mm", [("156mm", "156", "mm", "", "")]),
+]
+
+ALL = [("rates", c) for c in RATES] + [("bands and clocks", c) for c in BANDS_AND_CLOCKS] + [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
     + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS] \
