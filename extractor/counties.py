@@ -485,7 +485,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 def prepositions() -> dict[str, tuple[str, ...]]:
     """The prepositions that give a place a role (clauses.analyse): role -> words."""
     lex = lexicon()
-    return {"after_recipient": lex.recipient_prepositions, "after_location": lex.location_prepositions}
+    return {"after_recipient": lex.recipient_prepositions, "after_location": lex.location_prepositions,
+            "after_reference": lex.reference_prepositions}
 
 
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
@@ -510,13 +511,24 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         carry.subject = subject if subject.rule != "area_scope_word" else None
     # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
+    # (not a place where something happened, 在河北某公司装载…, nor the last
+    # of a breakdown by place, 其中甲县5人、乙县3人: those hold for their own figures)
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
-    if placed and (carry.subject is None or placed[-1].place != carry.subject.place):
+    if placed and _hands_on(placed, analysis) and (carry.subject is None or placed[-1].place != carry.subject.place):
         carry.subject = None if placed[-1].place == areas.home else placed[-1]
     return out
 
 
 _PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject")
+_SIDE_ROLES = ("after_location", "after_reference")
+
+
+def _hands_on(placed: list[Decision], analysis) -> bool:
+    """May the place of the sentence's last placed figure hold for the next sentences?"""
+    if len({d.place for d in placed}) > 1:
+        return False
+    roles = {a.role for a in analysis.anchors if a.kind == "place" and a.mention.place == placed[-1].place}
+    return not roles or not roles <= set(_SIDE_ROLES)
 
 
 def _sentence_topic(analysis, areas: Areas) -> Decision | None:
@@ -613,7 +625,8 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     # (…县10万人受灾; not across 的: 来自湖北省12个市州的游客3万人次)
     starts = {q2.start for q2 in analysis.quantities if c_start <= q2.start <= q.start
               and "的" not in analysis.text[q2.end:q.start]}
-    touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start]
+    touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start
+                and a.role != "after_reference"]      # (距房县18公里: the distance is not the place's)
     if touching and (not anchors or anchors[-1].start < touching[0].start):
         anchors = anchors + touching
     if not anchors:

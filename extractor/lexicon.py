@@ -28,6 +28,7 @@ class Lexicon:
     prepositions: frozenset      # one-character words
     recipient_prepositions: tuple
     location_prepositions: tuple
+    reference_prepositions: tuple
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
     level_word_re: re.Pattern    # prefix + level only (全县, 该州): group 1 the prefix, 2 the level
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
         recipient_prepositions=tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True)),
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
+        reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
         openers=_alternation(cfg["discourse_openers"] + cfg["plan_openers"]),
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
