@@ -301,9 +301,17 @@ class Gazetteer:
             under = self._under_parent(text, s, places)
             if under:
                 return under
-        if self._tail_of_word(text, s):
+        if self._tail_of_word(text, s) or _head_of_word(text, s, e):
             return None
         return places
+
+
+def _head_of_word(text: str, s: int, e: int) -> bool:
+    """Does the short name at [s, e) begin a longer word of the dictionary
+    (小金库, 云南白药)? Then it is that word, not a place."""
+    if e >= len(text) or not _is_han(text[e]):
+        return False
+    return len(wordlist.cut(text[s:e + 4])[0]) > e - s
 
 
 def _read_rows() -> list[dict]:

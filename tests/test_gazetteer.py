@@ -249,6 +249,9 @@ def test_guarded_name_narrowed_to_its_city(g):
     ("施工队完成安装调试。", [], []),                          # 完成 ⊅ 成安
     ("客商来安徽考察。", [], ["安徽"]),                        # 来 is "come", not 来安
     ("十堰的竹溪", [], ["十堰", "竹溪"]),                      # prefecture short names too
+    ("查处小金库5个。", [], []),                               # 小金库 is a word: not 小金
+    ("云南白药销售增长。", [], []),                            # nor 云南白药 a place
+    ("竹山茶叶销往各地。", [], ["竹山"]),                      # 竹山 | 茶叶: a place
 ])
 def test_short_names_on_and_off(text, off, on):
     assert surfaces(text, short_names=False) == off
