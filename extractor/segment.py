@@ -11,7 +11,10 @@ from . import rules
 from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
 from .models import Sentence
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+# A paragraph is a line, or a part of one set off by a run of spaces: pages
+# flattened to one line keep their paragraph breaks (and a headline its end)
+# as wide gaps.
+_PARAGRAPH = re.compile(r"(?:[^\n \u3000]|[ \u3000](?![ \u3000]))+")
 # A sentence ends at 。！？!? (and the closing quotes right after them).
 _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』)）]*)?|[。！？!?]+")
 _HEADING_END = set("。！？!?；;，,：:、")

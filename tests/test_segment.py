@@ -16,6 +16,16 @@ def test_sentences_headings_and_offsets():
         assert text[s.start:s.start + len(s.text)] == s.text
 
 
+def test_a_wide_gap_in_a_line_ends_a_paragraph():
+    # a page flattened to one line: headline, caption and body set off by runs of spaces
+    text = "房县新建学校3所 新增学位1200个      校园一角。    本报讯 全县投入资金2亿元。"
+    sentences = segment(text)
+    assert [(s.text, s.paragraph) for s in sentences] == [
+        ("房县新建学校3所 新增学位1200个", 0), ("校园一角。", 1), ("本报讯 全县投入资金2亿元。", 2)]
+    for s in sentences:
+        assert text[s.start:s.start + len(s.text)] == s.text
+
+
 def test_semicolons_do_not_end_a_sentence():
     sentences = segment("全县新建学校3所;新增学位1200个。")
     assert len(sentences) == 1
