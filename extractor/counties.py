@@ -632,12 +632,34 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     if not anchors:
         return None
     anchor = anchors[-1]
+    together = _listed_together(anchor, analysis, q.start)
+    if together is not None:
+        return together
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis, q.start)
     if decision is None or decision.place is None:
         return None
     if decision.rule == "area_clause_place" and _home_named_later(analysis, anchor, c_end, areas):
         return Decision(areas.home, "area_clause_place")
     return decision
+
+
+def _listed_together(anchor, analysis, end: int) -> Decision | None:
+    """甲县、乙县共计1000人, 甲、乙等4个县: counties listed together share the
+    figure after them, which is then their prefecture's (or province's)."""
+    for group in place_lists(analysis.text, analysis.anchors):
+        if not any(a.start == anchor.start for a in group):
+            continue
+        places = {a.mention.place for a in group}
+        between = analysis.text[group[-1].end:end]
+        if (len(places) < 2 or any(p.level != "county" for p in places)
+                or any(w in between for w in (lexicon().respective, *_cfg()["distributive_words"]))):
+            return None
+        for parents in ({p.prefecture for p in places}, {p.province for p in places}):
+            parent = _place_named(parents.pop()) if len(parents) == 1 else None
+            if parent is not None:
+                return Decision(parent, "area_listed_counties")
+        return None
+    return None
 
 
 def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
