@@ -266,7 +266,14 @@ def _supported_short(text: str, m: PlaceMention, named_full: set[str], region: s
     the article's region (or, with no region, in the country) whose kind fits
     the page's own words (全县: a 县), outside a proper noun, and, with no
     region, standing as a place."""
+    # 长沙 is 长沙市, not the 长沙县 inside it: a county sharing its
+    # prefecture's short name is written in full (长沙县) when it is meant,
+    # unless the page's own words are a county's (全县: 南昌 on 南昌县's page)
+    own_prefecture = next((p for p in m.places if p.level == "prefecture"
+                           and any(c.prefecture == p.name for c in m.places if c.level == "county")), None)
     known = [p for p in m.places if p.name in named_full]
+    if own_prefecture is not None and (not level or _fits(own_prefecture, level)) and not _in_proper_noun(text, m):
+        return own_prefecture
     if known:
         return known[0]
     if _in_proper_noun(text, m):
@@ -627,8 +634,7 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
               and "的" not in analysis.text[q2.end:q.start]}
     touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start
                 and a.role != "after_reference"]      # (距房县18公里: the distance is not the place's)
-    if touching and (not anchors or anchors[-1].start < touching[0].start):
-        anchors = anchors + touching
+    anchors = anchors + [a for a in touching if not anchors or a.start > anchors[-1].start]
     if not anchors:
         return None
     anchor = anchors[-1]
@@ -664,12 +670,14 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
 
 def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     """江苏某公司等2个企业落户房县, 甘肃省某协会在该县成立: the article's own
-    area, named later in the clause, is what the clause is about."""
+    area, named later in the clause, is what the clause is about (but not as
+    an item of a list with a figure of its own: 甲区4个、房县5个)."""
     if areas.home is None or anchor.kind != "place" or anchor.mention.place == areas.home:
         return False
+    figure_starts = {q.start for q in analysis.quantities}
     for a in _in_clause(analysis, anchor.end, end):
         if a.kind == "place" and a.mention.place == areas.home:
-            return True
+            return a.end not in figure_starts
         if (a.kind == "scope" and a.word[1:] != _kind_of(anchor.mention.place.name)   # 苏州市…全市: Suzhou itself
                 and (d := _scope(a, analysis, areas)) is not None and d.place == areas.home):
             return True

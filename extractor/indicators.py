@@ -293,7 +293,11 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     right = _after_attribute(right)
     np = _thing_after(right, w)
     s.nouns[i] = np
-    tail = right[right.find(np) + len(np):].strip(w.connectors) or s.shared_tail.get(i, "")
+    rest = right[right.find(np) + len(np):]
+    # (…4个楼盘、乙区3个楼盘: after a list mark comes the next item with its own figure, not a verb)
+    next_item = rest[:1] in lexicon().list_marks and i + 1 < len(s.quantities) and (
+        s.quantities[i + 1].start == q.end + len(s.rights[i]))
+    tail = ("" if next_item else rest.strip(w.connectors)) or s.shared_tail.get(i, "")
     if raw_left.endswith("的"):
         lead = left if len(left) <= w.max_attribute else ""      # 有扩产计划的23家企业
     elif i in s.list_leads:

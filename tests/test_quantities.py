@@ -172,6 +172,13 @@ RATES = [
     ("2023/11/23发布", []),
 ]
 
+# 支队 is a unit's name, not 支; 及以上 bounds a figure, or a category before a noun.
+NAMES_AND_BOUNDS = [
+    ("公安交警二支队查处违法行为12起", [("12起", "12", "起", "", "")]),
+    ("全县新增3个及以上", [("3个及以上", "3", "个", "more_than", "")]),
+    ("有两个及以上子女的家庭", []),
+]
+
 # Bands that mark out what is counted, and clock times, are not figures.
 BANDS_AND_CLOCKS = [
     ("水源地2公里范围内禁止建设养殖场", []),
@@ -180,7 +187,7 @@ BANDS_AND_CLOCKS = [
     ("日降雨量达到156mm", [("156mm", "156", "mm", "", "")]),
 ]
 
-ALL = [("rates", c) for c in RATES] + [("bands and clocks", c) for c in BANDS_AND_CLOCKS] + [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
+ALL = [("names and bounds", c) for c in NAMES_AND_BOUNDS] + [("rates", c) for c in RATES] + [("bands and clocks", c) for c in BANDS_AND_CLOCKS] + [("multipliers", c) for c in MULTIPLIERS] + [("units as written", c) for c in UNITS_AS_WRITTEN] + [("count units", c) for c in COUNT_UNITS] + [("qualifiers", c) for c in QUALIFIERS] \
     + [("ranges", c) for c in RANGES] + [("units", c) for c in UNITS] + [("lists", c) for c in LISTS] \
     + [("exclusions", c) for c in EXCLUSIONS] + [("thresholds", c) for c in THRESHOLD_VS_FIGURE] \
     + [("bare 百/千", c) for c in BARE_HUNDREDS] + [("units in context", c) for c in MORE_UNITS_AND_CONTEXTS] \
