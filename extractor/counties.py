@@ -235,7 +235,10 @@ def _province(m: PlaceMention) -> Place | None:
 def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     """龙井茶, 竹山绿谷茶业有限公司, 黄山风景区: a short name that begins the
     name of a product, company or landmark (the run of Han characters after
-    it ends in one of ``proper_noun_heads`` within a few characters)."""
+    it ends in one of ``proper_noun_heads`` within a few characters). Not one
+    right after its parent (湖南安仁国家粮食储备库): that names where the thing is."""
+    if m.is_short and m.after_parent:
+        return False
     cfg = _cfg()
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
     if not run or cfg["proper_noun_re"].search(run.group()) is None:

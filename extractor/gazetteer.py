@@ -44,6 +44,7 @@ class PlaceMention:
                                   # short names may be ambiguous); narrowed to the
                                   # children of a parent named right before it
     is_short: bool                # matched by short name
+    after_parent: bool = False    # a short name right after its prefecture or province (湖南安仁)
 
 
 def _is_han(ch: str) -> bool:
@@ -111,6 +112,11 @@ class Gazetteer:
             if len(s) >= min_len and s not in stop and s not in full
             and any(p.level in levels for p in ps)
         }
+        # ...and the stopwords among them only right after their parent (湖南安仁)
+        self._short_after_parent = {
+            s: _sorted(ps) for s, ps in by_short.items()
+            if s in stop and s not in full and any(p.level in levels for p in ps)
+        }
 
         # Names of parents, for "is this preceded by its parent?": full names,
         # short names and aliases of every province and prefecture.
@@ -145,7 +151,7 @@ class Gazetteer:
         # Scan tables: for each mode, the lengths to try by first character and
         # a character class of the characters that can start a surface.
         self._scan = {}
-        for mode, surfaces in ((False, full), (True, {**full, **self._short})):
+        for mode, surfaces in ((False, full), (True, {**full, **self._short, **self._short_after_parent})):
             lengths: dict[str, set[int]] = {}
             for s in surfaces:
                 lengths.setdefault(s[0], set()).add(len(s))
@@ -203,7 +209,12 @@ class Gazetteer:
                 elif short_names and surface in short:
                     places = self._judge_short(text, s, e, short[surface])
                     if places:
-                        found = PlaceMention(s, e, surface, places, True)
+                        found = PlaceMention(s, e, surface, places, True, self._after_parent(text, s, places))
+                        break
+                elif short_names and surface in self._short_after_parent and s:
+                    places = self._under_parent(text, s, self._short_after_parent[surface])
+                    if places and not text.startswith(self._short_not_followed_by, e):
+                        found = PlaceMention(s, e, surface, places, True, True)
                         break
             if found is None:
                 continue
@@ -238,6 +249,9 @@ class Gazetteer:
                     hits.append(p)
                     break
         return tuple(hits)
+
+    def _after_parent(self, text: str, s: int, places) -> bool:
+        return bool(s) and len(self._under_parent(text, s, places)) == len(places)
 
     def _ends_with_place(self, text: str, s: int) -> bool:
         for length in range(2, min(self._any_place_max, s) + 1):

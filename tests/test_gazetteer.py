@@ -252,6 +252,8 @@ def test_guarded_name_narrowed_to_its_city(g):
     ("查处小金库5个。", [], []),                               # 小金库 is a word: not 小金
     ("云南白药销售增长。", [], []),                            # nor 云南白药 a place
     ("竹山茶叶销往各地。", [], ["竹山"]),                      # 竹山 | 茶叶: a place
+    ("湖南长安粮库扩建。", [], ["湖南"]),                      # 长安 is an ordinary word (a stopword)...
+    ("陕西长安粮库扩建。", [], ["陕西", "长安"]),              # ...but right after its province a place
 ])
 def test_short_names_on_and_off(text, off, on):
     assert surfaces(text, short_names=False) == off
