@@ -449,6 +449,12 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         parent = _place_named(top.prefecture) if top.prefecture else None
         if len(siblings) >= cfg["listed_counties_min"] and not dominant and parent is not None:
             return parent, "home_prefecture_of_listed_counties"
+        # counties of several prefectures of one province (a road through them)
+        provinces = {p.province for p in counties}
+        province = _place_named(top.province) if len(provinces) == 1 and top.province else None
+        if (len(counties) >= cfg["listed_counties_min"] and not dominant and province is not None
+                and len({p.prefecture for p in counties}) > 1):
+            return province, "home_province_of_listed_counties"
     # a county page names its province (and often its prefecture) in passing:
     # the most named area below a province, a county when the page's own
     # words are a county's (全县, 我区)
