@@ -449,6 +449,11 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         parent = _place_named(top.prefecture) if top.prefecture else None
         if len(siblings) >= cfg["listed_counties_min"] and not dominant and parent is not None:
             return parent, "home_prefecture_of_listed_counties"
+        # the counties of another prefecture, together named more than the top
+        # county (菏泽's counties send teams to 涿州): that prefecture's page
+        other = _prefecture_of_listed_counties(counties, score, top, cfg["listed_counties_min"])
+        if other is not None:
+            return other, "home_prefecture_of_listed_counties"
         # counties of several prefectures of one province (a road through them)
         provinces = {p.province for p in counties}
         province = _place_named(top.province) if len(provinces) == 1 and top.province else None
@@ -466,6 +471,19 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     if candidates:
         return candidates[0], "home_most_named"
     return None, "home_none"           # a 县's page that names no 县: no guess
+
+
+def _prefecture_of_listed_counties(counties: list[Place], score: Counter, top: Place, min_counties: int) -> Place | None:
+    by_prefecture: dict[str, list[Place]] = {}
+    for p in counties:
+        if p.prefecture and p.prefecture != top.prefecture:
+            by_prefecture.setdefault(p.prefecture, []).append(p)
+    for name, kids in by_prefecture.items():
+        parent = _place_named(name)
+        if len(kids) >= min_counties and parent is not None and (
+                sum(score[k] for k in kids) + score.get(parent, 0) > score[top]):
+            return parent
+    return None
 
 
 # ================================================================ per figure
@@ -644,6 +662,16 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start
                 and a.role != "after_reference"]      # (距房县18公里: the distance is not the place's)
     anchors = anchors + [a for a in touching if not anchors or a.start > anchors[-1].start]
+    # a county heading an organisation's name (随后巨野县某救援队…41人): the
+    # organisation is in that county, whatever the name's place in the clause
+    # (for the figures after it in the clause too: 某队14人携带冲锋舟6艘)
+    since = max((o.end for o in analysis.quantities if c_start <= o.end <= q.start), default=c_start)
+    heads = [a for a in analysis.anchors if a.kind == "place" and a.mention.heads_a_name and c_start <= a.start < q.start]
+    if heads and (not anchors or heads[-1].start >= anchors[-1].start):
+        recent = {a.mention.place for a in heads if a.start >= since}
+        if len(recent) > 1:             # 甲县某队、乙县某队共计51人: several counties' teams
+            return _common_parent(recent)
+        anchors = anchors + [heads[-1]]
     if not anchors:
         return None
     anchor = anchors[-1]
@@ -669,11 +697,18 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
         if (len(places) < 2 or any(p.level != "county" for p in places)
                 or any(w in between for w in (lexicon().respective, *_cfg()["distributive_words"]))):
             return None
-        for parents in ({p.prefecture for p in places}, {p.province for p in places}):
-            parent = _place_named(parents.pop()) if len(parents) == 1 else None
-            if parent is not None:
-                return Decision(parent, "area_listed_counties")
+        return _common_parent(places)
+    return None
+
+
+def _common_parent(places: set[Place]) -> Decision | None:
+    """The prefecture (else the province) that holds all of ``places``."""
+    if any(p.level != "county" for p in places):
         return None
+    for parents in ({p.prefecture for p in places}, {p.province for p in places}):
+        parent = _place_named(parents.pop()) if len(parents) == 1 else None
+        if parent is not None:
+            return Decision(parent, "area_listed_counties")
     return None
 
 
@@ -681,8 +716,9 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     """江苏某公司等2个企业落户房县, 甘肃省某协会在该县成立: the article's own
     area, named later in the clause, is what the clause is about (but not as
     an item of a list with a figure of its own: 甲区4个、房县5个)."""
-    if areas.home is None or anchor.kind != "place" or anchor.mention.place == areas.home:
-        return False
+    if (areas.home is None or anchor.kind != "place" or anchor.mention.place == areas.home
+            or areas.home.name in (anchor.mention.place.prefecture, anchor.mention.place.province)):
+        return False            # (a county of the page's own prefecture: itself)
     figure_starts = {q.start for q in analysis.quantities}
     for a in _in_clause(analysis, anchor.end, end):
         if a.kind == "place" and a.mention.place == areas.home:
