@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from .lexicon import lexicon
+from .lexicon import CLOSING_BRACKETS, lexicon
 from .models import Quantity
 from .segment import bracket_depth, clause_end, clause_start
 from .timeinfo import leading_time_phrase
@@ -148,7 +148,9 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure, or
         # the place heads a name set beside a phrase (not in a list of places)
-        return any(not text[e:start - 1].strip() for e in quantity_ends if e < start) or names_beside_a_phrase
+        # (an aside in brackets may close it: 甲县损失1亿元(占34%)、乙县…)
+        return any(not text[e:start - 1].strip().strip(CLOSING_BRACKETS) for e in quantity_ends if e < start) \
+            or names_beside_a_phrase
     return True
 
 

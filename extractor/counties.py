@@ -458,7 +458,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         provinces = {p.province for p in counties}
         province = _place_named(top.province) if len(provinces) == 1 and top.province else None
         if (len(counties) >= cfg["listed_counties_min"] and not dominant and province is not None
-                and len({p.prefecture for p in counties}) > 1):
+                and (len({p.prefecture for p in counties}) > 1 or not top.prefecture)):
             return province, "home_province_of_listed_counties"
     # a county page names its province (and often its prefecture) in passing:
     # the most named area below a province, a county when the page's own

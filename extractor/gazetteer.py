@@ -337,7 +337,9 @@ def _read_rows() -> list[dict]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     cfg = rules.load("places")
-    return Gazetteer(_read_rows(), cfg, wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))
+    outside = [{"adcode": "", "name": name, "level": "county", "province": province, "prefecture": "", "short": ""}
+               for province, names in (cfg.get("outside_code_list") or {}).items() for name in names]
+    return Gazetteer(_read_rows() + outside, cfg, wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))
 
 
 class UnknownPlace(ValueError):

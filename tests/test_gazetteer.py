@@ -135,6 +135,8 @@ def test_short_names(rows, name, short):
     ("海南省万宁市槟榔种植面积扩大。", [("海南省", ("海南省",)), ("万宁市", ("万宁市",))]),
     # the longest name at the leftmost position wins
     ("青海共和县和长沙县都来参会。", [("共和县", ("共和县",)), ("长沙县", ("长沙县",))]),
+    # areas the national code list leaves out (嘉义县 is not 义县 of 辽宁)
+    ("台风造成嘉义县、南投县农业损失。", [("嘉义县", ("嘉义县",)), ("南投县", ("南投县",))]),
     # aliases of autonomous units
     ("门源县油菜花节开幕，恩施州客商到场。",
      [("门源县", ("门源回族自治县",)), ("恩施州", ("恩施土家族苗族自治州",))]),
