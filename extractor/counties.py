@@ -106,6 +106,7 @@ def _cfg() -> dict:
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["foreign_countries_re"] = re.compile("|".join(sorted(map(re.escape, cfg["foreign_countries"]), key=len, reverse=True)))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
     return cfg
@@ -200,7 +201,16 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         home, rule = _home(text, ordered, title, level)
         if home is None and fallback:
             home, rule = _place_named(fallback) or Place(fallback, "county", "", "", ""), "home_address"
+        if home is None and not level and not ordered:
+            home, rule = _foreign_country(text), "home_foreign_country"
+            rule = rule if home is not None else "home_none"
     return Areas(home, rule, tuple(ordered))
+
+
+def _foreign_country(text: str) -> Place | None:
+    """The foreign country a page names most, if it names one."""
+    counts = Counter(m.group() for m in _cfg()["foreign_countries_re"].finditer(text))
+    return Place(counts.most_common(1)[0][0], COUNTRY_LEVEL, "", "", "") if counts else None
 
 
 def home_over(homes) -> str:
