@@ -580,10 +580,27 @@ def _sentence_topic(analysis, areas: Areas) -> Decision | None:
     first_end = analysis.clause_of(0)[1]
     anchors = [a for a in analysis.anchors if a.start < first_end and a.role == "opens"]
     if not anchors:
-        return None
+        return _located_in(analysis, areas, first_end)
     if _home_named_later(analysis, anchors[0], first_end, areas):
         return Decision(areas.home, "area_scope_word")        # back to the page's own area
     return _anchor_area(anchors[0], analysis, areas)
+
+
+def _located_in(analysis, areas: Areas, first_end: int) -> Decision | None:
+    """该机场位于湘西州花垣县境内,…: the place after a location predicate in
+    the first clause (the last of a written chain) is what the sentence is about."""
+    text = analysis.text
+    after = [a for a in analysis.anchors if a.kind == "place" and a.start < first_end
+             and text[:a.start].rstrip().endswith(lexicon().location_predicates)]
+    if not after:
+        return None
+    chain = [a for a in analysis.anchors if a.kind == "place" and after[0].start <= a.start < first_end]
+    last = after[0]
+    for a in chain[1:]:
+        if a.start != last.end:
+            break
+        last = a
+    return Decision(last.mention.place, "area_sentence_subject")
 
 
 def _anchor_area(anchor, analysis, areas: Areas) -> Decision | None:

@@ -28,6 +28,7 @@ class Lexicon:
     prepositions: frozenset      # one-character words
     recipient_prepositions: tuple
     location_prepositions: tuple
+    location_predicates: tuple
     reference_prepositions: tuple
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
         recipient_prepositions=tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True)),
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
+        location_predicates=tuple(cfg["location_predicates"]),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
         openers=_alternation(cfg["discourse_openers"] + cfg["plan_openers"]),
         scope_re=_alternation(scope_words),
