@@ -9,10 +9,12 @@ indicators, timeinfo) read this analysis.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import wordlist
 from .lexicon import CLOSING_BRACKETS, lexicon
 from .models import Quantity
 from .segment import bracket_depth, clause_end, clause_start
@@ -58,6 +60,24 @@ class SentenceAnalysis:
         return tuple({self.text[a.start:a.end] for a in self.anchors})
 
 
+def scope_word_stands(text: str, start: int) -> bool:
+    """Is the word for an area at ``start`` (全县, 本市) a word of its own, not
+    the end of the word before it (资本市场: 资本 | 市场, no 本市)? Judged on
+    jieba's cut of the characters around it."""
+    if not start or not _HAN.match(text[start - 1]):
+        return True
+    window = max(0, start - 3)
+    k = window
+    for word in wordlist.cut(text[window:start + 3]):
+        if k < start < k + len(word):
+            return False
+        k += len(word)
+    return True
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def may_name_area(text: str) -> bool:
     """Can the sentence hold a word for an area by its level (全县, 该市)?"""
     return lexicon().scope_re.search(text) is not None
@@ -84,7 +104,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     taken_starts = [a for a, _ in taken]        # (mentions come in text order, apart)
     for s in lex.scope_re.finditer(text):
         k = bisect_right(taken_starts, s.start()) - 1
-        if k < 0 or s.start() >= taken[k][1]:
+        if (k < 0 or s.start() >= taken[k][1]) and scope_word_stands(text, s.start()):
             anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)

@@ -6,6 +6,7 @@ own examples run in test_rule_examples.py.)
 import pytest
 
 from extractor import extract_text
+from extractor.clauses import scope_word_stands
 from extractor.counties import document_areas
 from extractor.normalise import normalise
 from extractor.segment import segment
@@ -31,6 +32,8 @@ HOME = [
     ("贵州印江:春茶产值10亿元。印江全县茶园面积40万亩。", "印江土家族苗族自治县"),  # short name under a named province
     ("1至8月,沈阳市县域经济稳中有升。康平县增长2%,法库县增长3%,新民市增长4%,全市增长5%。", "沈阳市"),
     ("全市招商签约项目50个,其中房县20个、竹山县15个、竹溪县10个、郧西县5个。", "十堰市"),
+    # 本市 inside 资本市场 is no word of the page's own level
+    ("在河南省新设立的金融机构给予补助。支持企业在资本市场上市。", "河南省"),
     # 长沙 is the city: the county inside it sharing its name is written 长沙县
     ("长沙楼市8月推新34盘。长沙房价平稳,岳麓区7个、长沙县5个。", "长沙市"),
     ("南昌经济稳中有进,全县生产总值增长5%。南昌工业增长7%。", "南昌县"),   # …unless the page's words are a county's
@@ -239,3 +242,14 @@ def test_a_county_word_on_a_prefecture_page(text, expected):
 ])
 def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
+
+
+@pytest.mark.parametrize("text, start, stands", [
+    ("今年全县新增企业12家", 2, True),
+    ("全县人民", 0, True),
+    ("支持企业在资本市场上市", 6, False),     # 资本 | 市场
+    ("日本市场需求旺盛", 1, False),           # 日本 | 市场
+    ("我市新建学校3所", 0, True),
+])
+def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands):
+    assert scope_word_stands(text, start) is stands
