@@ -807,10 +807,13 @@ def _one_of_n(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     if text.find(cfg["one_of_n"]["end"], q.end, c_end) < 0:
         return None
-    verbs = list(cfg["one_of_n_verbs"].finditer(text, c_start, q.start))
+    # (the verb may stand in an earlier clause: 甲乡是房县唯一的建制乡,十堰市4个建制乡之一)
+    verbs = list(cfg["one_of_n_verbs"].finditer(text, c_start, q.start)) or list(
+        cfg["one_of_n_verbs"].finditer(text, 0, c_start))
     if not verbs:
         return None
-    wider = [a for a in analysis.anchors if verbs[-1].end() <= a.start < q.start]
+    wider = sorted((a for a in analysis.anchors if verbs[-1].end() <= a.start < q.start),
+                   key=lambda a: a.start < c_start)        # those of the figure's own clause first
     for a in wider:
         decision = _anchor_area(a, analysis, areas)
         if decision is not None and decision.place is not None:
