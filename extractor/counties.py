@@ -596,8 +596,9 @@ def _located_in(analysis, areas: Areas, first_end: int) -> Decision | None:
         return None
     chain = [a for a in analysis.anchors if a.kind == "place" and after[0].start <= a.start < first_end]
     last = after[0]
-    for a in chain[1:]:
-        if a.start != last.end:
+    for a in chain[1:]:          # (湘西州花垣县: down a written chain of parent and child)
+        parent = last.mention.place.name
+        if a.start != last.end or parent not in (a.mention.place.prefecture, a.mention.place.province):
             break
         last = a
     return Decision(last.mention.place, "area_sentence_subject")
@@ -787,8 +788,8 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
                and not (outside and analysis.in_brackets(a.start))]
-    if not anchors:
-        return None
+    if not anchors:       # 位于甲县的某公司,安装光伏1019千瓦: where the subject is
+        return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
                         analysis.clause_of(anchor.start)[1])
