@@ -689,6 +689,7 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
     text = _strip_brackets(text)
     text = _after_unopened_bracket(text)      # …兑6.875元人民币)折合: the end of a bracket opened before
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
+    text = text[m.end():] if (m := lexicon().enumerator.match(text)) else text    # 2. 某镇…
     text = _QUOTES_DROPPED.sub("", text)
     text = _after_last_preposition(text, places, w)
     previous = None

@@ -29,6 +29,7 @@ class Lexicon:
     recipient_prepositions: tuple
     location_prepositions: tuple
     location_predicates: tuple
+    enumerator: re.Pattern       # 1. , (三), 一是: the mark of a numbered item
     reference_prepositions: tuple
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -62,7 +63,8 @@ def lexicon() -> Lexicon:
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
         location_predicates=tuple(cfg["location_predicates"]),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
-        openers=_alternation(cfg["discourse_openers"] + cfg["plan_openers"]),
+        openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),
+        enumerator=re.compile(cfg["enumerator"]),
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
         county_aggregates=frozenset(cfg["county_aggregates"]),
