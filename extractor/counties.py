@@ -478,6 +478,13 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
+    # prefectures of one province, none named twice as often as the next and
+    # none of their counties more: the province's page (a storm over several)
+    prefectures = [p for p in ranked if p.level == "prefecture"]
+    if (candidates and candidates[0].level == "prefecture" and len(prefectures) > 1 and not level
+            and score[prefectures[0]] < cfg["dominant_ratio"] * score[prefectures[1]]
+            and len({p.province for p in prefectures}) == 1 and (province := _place_named(prefectures[0].province))):
+        return province, "home_province_of_listed_counties"
     if candidates:
         return candidates[0], "home_most_named"
     return None, "home_none"           # a 县's page that names no 县: no guess
