@@ -57,6 +57,7 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     calendar_year: re.Pattern      # a number that is a year of the calendar (2015年以上)
+    duration_with_more: dict       # 个多月 -> 个月: a duration with 多 inside its unit
 
 
 class _RateKinds(dict):
@@ -124,6 +125,7 @@ def lexicon() -> _Lexicon:
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
         year=units_cfg["year_unit"],
         calendar_year=re.compile(units_cfg["year_unit"]["calendar_year"]),
+        duration_with_more={str(k): str(v) for k, v in units_cfg["duration_with_more"].items()},
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         before_q_last=frozenset(w[-1] for w, _ in before_q if w),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
@@ -216,6 +218,9 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             qualifier = "more_than"
         if m is not None:
             unit, end = m.group("unit"), m.end()
+            longer = next((w for w in lex.duration_with_more if text.startswith(w, m.start("unit"))), "")
+            if longer:                                  # 2个多月: 2 个月, more than
+                unit, end, qualifier = lex.duration_with_more[longer], m.start("unit") + len(longer), "more_than"
     before = _qualifier_before(text, span.start, lex)
     start, bound = span.start, False
     if before:

@@ -161,6 +161,9 @@ DURATIONS_AND_SPOKEN_UNITS = [
     ("2015年以上的数据均已入库", []),
     ("这座古桥历时1100年依然完好", [("1100年", "1100", "年", "", "")]),      # a duration word: any number
     ("老人每月领取养老金800块钱", [("800块钱", "800", "块钱", "", "")]),
+    ("审批时间压缩了3个多月", [("3个多月", "3", "个月", "more_than", "")]),        # 多 inside the unit
+    ("民警蹲守2个多小时", [("2个多小时", "2", "小时", "more_than", "")]),
+    ("他四处打听消息", []),                                                        # 四处: everywhere
 ]
 
 # A unit written over a time or another unit is a rate, kept as written.
