@@ -66,6 +66,8 @@ def scope_word_stands(text: str, start: int) -> bool:
     jieba's cut of the characters around it."""
     if not start or not _HAN.match(text[start - 1]):
         return True
+    if not wordlist.tokenizer().dt.FREQ.get(text[start - 1:start + 1]):
+        return True             # (most: the character before makes no word with it, no cut needed)
     window = max(0, start - 3)
     k = window
     for word in wordlist.cut(text[window:start + 3]):

@@ -323,8 +323,8 @@ class Gazetteer:
 def _head_of_word(text: str, s: int, e: int) -> bool:
     """Does the short name at [s, e) begin a longer word of the dictionary
     (小金库, 云南白药)? Then it is that word, not a place."""
-    if e >= len(text) or not _is_han(text[e]):
-        return False
+    if e >= len(text) or not _is_han(text[e]) or text[s:e + 1] not in wordlist.tokenizer().dt.FREQ:
+        return False            # (no word of the dictionary begins with it and the next character)
     return len(wordlist.cut(text[s:e + 4])[0]) > e - s
 
 
