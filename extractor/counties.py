@@ -428,7 +428,7 @@ def _own_level(text: str) -> str:
     """The level of the page's own words (全县, 我市, 本区, 该县): the most frequent."""
     counts = Counter()
     for m in lexicon().level_word_re.finditer(text):
-        if m.group(2) not in ("省", "国") and scope_word_stands(text, m.start()):
+        if m.group(2) not in ("省", "国") and scope_word_stands(text, m.start(), m.end()):
             counts[m.group(2)] += 1
     return counts.most_common(1)[0][0] if counts else ""
 

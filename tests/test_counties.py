@@ -250,6 +250,8 @@ def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
     ("支持企业在资本市场上市", 6, False),     # 资本 | 市场
     ("日本市场需求旺盛", 1, False),           # 日本 | 市场
     ("我市新建学校3所", 0, True),
+    ("选择适宜本区域特点的品种", 4, False),   # 本 | 区域
+    ("全县城乡居民收入增长", 0, True),
 ])
 def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands):
-    assert scope_word_stands(text, start) is stands
+    assert scope_word_stands(text, start, start + 2) is stands
