@@ -564,9 +564,14 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
     # (not a place where something happened, 在河北某公司装载…, nor the last
     # of a breakdown by place, 其中甲县5人、乙县3人: those hold for their own figures)
+    # (and only when it placed all the sentence's figures: 甲县某中心完成78例 at
+    # the end of a list of the page's own figures holds for that clause alone)
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
-    if placed and _hands_on(placed, analysis) and (carry.subject is None or placed[-1].place != carry.subject.place):
-        carry.subject = None if placed[-1].place == areas.home else placed[-1]
+    if placed and len(placed) == len(out) and _hands_on(placed, analysis):
+        if carry.subject is None or placed[-1].place != carry.subject.place:
+            carry.subject = None if placed[-1].place == areas.home else placed[-1]
+    elif placed and (len(placed) < len(out) or len({d.place for d in placed}) > 1):
+        carry.subject = None        # a sentence of mixed places: the page's own area again
     return out
 
 
