@@ -474,6 +474,9 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     # the most named area below a province, a county when the page's own
     # words are a county's (全县, 我区)
     candidates = [p for p in ranked if p.level != "province"]
+    # (a province named on its own at least as often as anything below it: its page)
+    if candidates and ranked[0].level == "province" and score[ranked[0]] > score[candidates[0]] and not level:
+        candidates = []
     if not candidates and (not level or level in ("省", "区")):
         candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
