@@ -106,6 +106,7 @@ def _cfg() -> dict:
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
     cfg["foreign_countries_re"] = re.compile("|".join(sorted(map(re.escape, cfg["foreign_countries"]), key=len, reverse=True)))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
@@ -718,6 +719,9 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     if not anchors:
         return None
     anchor = anchors[-1]
+    several = _first_of_several(anchor, analysis, areas)
+    if several is not None:
+        return several
     together = _listed_together(anchor, analysis, q.start)
     if together is not None:
         return together
@@ -742,6 +746,21 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
             return None
         return _common_parent(places)
     return None
+
+
+def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
+    """甲县等9个县…4.05亿元: the counties together, so the page's area above
+    the county (else its prefecture)."""
+    if anchor.kind != "place" or anchor.mention.place.level != "county":
+        return None
+    if not _cfg()["first_of_several_re"].match(analysis.text, anchor.end):
+        return None
+    place = anchor.mention.place
+    home = areas.home
+    if home is not None and home.name in (place.prefecture, place.province):
+        return Decision(home, "area_listed_counties")
+    parent = _place_named(place.prefecture or place.province)
+    return Decision(parent, "area_listed_counties") if parent is not None else None
 
 
 def _common_parent(places: set[Place]) -> Decision | None:
