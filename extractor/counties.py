@@ -209,8 +209,12 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
 
 
 def _foreign_country(text: str) -> Place | None:
-    """The foreign country a page names most, if it names one."""
-    counts = Counter(m.group() for m in _cfg()["foreign_countries_re"].finditer(text))
+    """The foreign country a page names most, if it names one as a word of
+    its own (not 朝鲜族, 依法国有) and names no China (中国, 全国, 我国)."""
+    if _cfg()["country"] in text or any(w in text for w in lexicon().country_words):
+        return None
+    counts = Counter(m.group() for m in _cfg()["foreign_countries_re"].finditer(text)
+                     if not text.startswith("族", m.end()) and scope_word_stands(text, m.start(), m.end()))
     return Place(counts.most_common(1)[0][0], COUNTRY_LEVEL, "", "", "") if counts else None
 
 
@@ -740,12 +744,17 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
         if not any(a.start == anchor.start for a in group):
             continue
         places = {a.mention.place for a in group}
-        between = analysis.text[group[-1].end:end]
-        if (len(places) < 2 or any(p.level != "county" for p in places)
-                or any(w in between for w in (lexicon().respective, *_cfg()["distributive_words"]))):
+        if len(places) < 2 or _gives_to_each(analysis.text[group[-1].end:end]):
             return None
         return _common_parent(places)
     return None
+
+
+def _gives_to_each(between: str) -> bool:
+    """Does a word between the list and its figure give it to each item
+    (均, 都, 各, 分别 as words of their own: not 各类, 首都)?"""
+    words = set(wordlist.cut(between[:12]))
+    return bool(words & {lexicon().respective, *_cfg()["distributive_words"]})
 
 
 def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
@@ -848,7 +857,7 @@ def _one_of_n(analysis, q, areas: Areas) -> Decision | None:
     if not verbs:
         return None
     wider = sorted((a for a in analysis.anchors if verbs[-1].end() <= a.start < q.start),
-                   key=lambda a: a.start < c_start)        # those of the figure's own clause first
+                   key=lambda a: (a.start < c_start, -a.start))   # the figure's own clause first, nearest first
     for a in wider:
         decision = _anchor_area(a, analysis, areas)
         if decision is not None and decision.place is not None:

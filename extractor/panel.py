@@ -70,7 +70,8 @@ class Panel:
         left = [f"{c[k]} {label}" for k, label in (
             ("other_status", "of another status"), ("no_indicator_std", "without indicator_std"),
             ("no_year", "without a year"), ("not_one_year", "for part of a year or several years"),
-            ("no_county", "without county"), ("no_value", "without std_value"), ("range", "ranges"))
+            ("no_county", "without county"), ("outside_china", "of areas outside China"),
+            ("no_value", "without std_value"), ("range", "ranges"))
             if c[k]]
         cells = int(self.table.iloc[:, len(KEY):].notna().sum().sum()) if len(self.table) else 0
         return (f"panel: {c['read']} rows read, {c['used']} used: {len(self.table)} area-years, "
@@ -290,6 +291,9 @@ def _place(row: dict, status: str, counts: Counter):
     county = _text(row.get("county"))
     if not county:
         counts["no_county"] += 1
+        return None
+    if county in rules.load("counties")["foreign_countries"]:
+        counts["outside_china"] += 1      # a page about another country (home_foreign_country)
         return None
     value = _decimal(row.get("std_value"))
     if value is None:

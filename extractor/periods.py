@@ -177,8 +177,14 @@ def _plan_word(text: str, start: int, end: int, review: bool) -> bool | None:
 
 def _estimate_of_the_past(text: str, pos: int, review: bool) -> bool:
     """预计, 估计 at ``pos`` guess at what already happened: in a review of the
-    past, or after a report word earlier in the sentence (截至9日, 估计损失…)."""
-    return review or _rules().actual.search(text, 0, pos) is not None
+    past, in a sentence that opens with a cut-off (截至9日,…估计损失…), or
+    after a report word of its own clause (目前已…,估计…). Not 已完成30亿元,
+    预计全年60亿元: the report is another clause's."""
+    return (review or text.lstrip().startswith(_CUT_OFF)
+            or _rules().actual.search(text, clause_start(text, pos), pos) is not None)
+
+
+_CUT_OFF = "截至"
 
 
 def _noun_use(text: str, m: re.Match) -> bool:

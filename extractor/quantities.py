@@ -348,8 +348,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
             return True
     if text.startswith(lex.excl_after, cand.end):
         return True
-    if lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
-        return True
+    if cand.unit == "秒" and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
+        return True                   # (10时30分3辆车相撞: a count after a clock time stays)
     return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 
 

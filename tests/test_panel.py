@@ -318,3 +318,11 @@ def test_dev_extra_panel_cell_by_cell(dev_extra_panel, key):
     got = {column: Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
            for column, v in zip(header[5:], found[0][5:]) if v is not None}
     assert got == {column: Decimal(v) for column, v in DEV_EXTRA_ROWS[key].items()}
+
+
+def test_rows_of_another_country_stay_out_of_the_panel():
+    row = {c: "" for c in COLUMNS}
+    row.update(county="日本", indicator="总人口", indicator_std="常住人口", measure="level", value="1.2",
+               unit="亿人", std_value="120000000", std_unit="人", status="actual", period="2023年", year="2023")
+    p = build_panel([[row]])
+    assert len(p.table) == 0 and "1 of areas outside China" in p.summary()

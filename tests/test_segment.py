@@ -24,6 +24,9 @@ def test_a_wide_gap_in_a_line_ends_a_paragraph():
         ("房县新建学校3所 新增学位1200个", 0), ("校园一角。", 1), ("本报讯 全县投入资金2亿元。", 2)]
     for s in sentences:
         assert text[s.start:s.start + len(s.text)] == s.text
+    # two spaces only after a sentence's end: PDF text spaces words apart
+    assert [s.text for s in segment("规模以上工业增加值  增长6.5%。")] == ["规模以上工业增加值  增长6.5%。"]
+    assert [s.paragraph for s in segment("校园一角。  全县投入资金2亿元。")] == [0, 1]
 
 
 def test_semicolons_do_not_end_a_sentence():
