@@ -79,7 +79,7 @@ def scope_word_stands(text: str, start: int, end: int) -> bool:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# a short aside in brackets, or the end of one a figure opened (…1亿元(占34%)
+# a short aside in brackets, or the end of one a figure opened (…1亿元(占40%)
 _ASIDE = re.compile(f"[{re.escape(OPENING_BRACKETS)}][^{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]{{0,40}}[{re.escape(CLOSING_BRACKETS)}]|^[^{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]{{0,40}}[{re.escape(CLOSING_BRACKETS)}]")
 
 
@@ -173,7 +173,7 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure, or
         # the place heads a name set beside a phrase (not in a list of places)
-        # (an aside in brackets may close it: 甲县损失1亿元(占34%)、乙县…)
+        # (an aside in brackets may close it: 甲县损失1亿元(占40%)、乙县…)
         return any(not _ASIDE.sub("", text[e:start - 1]).strip() for e in quantity_ends if e < start) \
             or names_beside_a_phrase
     return True

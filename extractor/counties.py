@@ -251,7 +251,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     """龙井茶, 竹山绿谷茶业有限公司, 黄山风景区: a short name that begins the
     name of a product, company or landmark (the run of Han characters after
     it ends in one of ``proper_noun_heads`` within a few characters). Not one
-    right after its parent (湖南安仁国家粮食储备库): that names where the thing is."""
+    right after its parent (湖北竹溪某粮库): that names where the thing is."""
     if m.is_short and m.after_parent:
         return False
     cfg = _cfg()
@@ -465,7 +465,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         if len(siblings) >= cfg["listed_counties_min"] and not dominant and parent is not None:
             return parent, "home_prefecture_of_listed_counties"
         # the counties of another prefecture, together named more than the top
-        # county (菏泽's counties send teams to 涿州): that prefecture's page
+        # county (one prefecture's counties send teams to a county elsewhere): that prefecture's page
         other = _prefecture_of_listed_counties(counties, score, top, cfg["listed_counties_min"])
         if other is not None:
             return other, "home_prefecture_of_listed_counties"
@@ -572,7 +572,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     # 算,苏州市全市实现…) hands that place on: its next sentences continue it
     # (not a place where something happened, 在河北某公司装载…, nor the last
     # of a breakdown by place, 其中甲县5人、乙县3人: those hold for their own figures)
-    # (and only when it placed all the sentence's figures: 甲县某中心完成78例 at
+    # (and only when it placed all the sentence's figures: 甲县某中心完成手术40例 at
     # the end of a list of the page's own figures holds for that clause alone)
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
     if placed and len(placed) == len(out) and _hands_on(placed, analysis):
@@ -607,7 +607,7 @@ def _sentence_topic(analysis, areas: Areas) -> Decision | None:
 
 
 def _located_in(analysis, areas: Areas, first_end: int) -> Decision | None:
-    """该机场位于湘西州花垣县境内,…: the place after a location predicate in
+    """某机场位于十堰市房县境内,…: the place after a location predicate in
     the first clause (the last of a written chain) is what the sentence is about."""
     text = analysis.text
     after = [a for a in analysis.anchors if a.kind == "place" and a.start < first_end
@@ -616,7 +616,7 @@ def _located_in(analysis, areas: Areas, first_end: int) -> Decision | None:
         return None
     chain = [a for a in analysis.anchors if a.kind == "place" and after[0].start <= a.start < first_end]
     last = after[0]
-    for a in chain[1:]:          # (湘西州花垣县: down a written chain of parent and child)
+    for a in chain[1:]:          # (十堰市房县: down a written chain of parent and child)
         parent = last.mention.place.name
         if a.start != last.end or parent not in (a.mention.place.prefecture, a.mention.place.province):
             break
@@ -710,7 +710,7 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     touching = [a for a in analysis.anchors if a.kind == "place" and a.end in starts and a.start >= c_start
                 and a.role != "after_reference"]      # (距房县18公里: the distance is not the place's)
     anchors = anchors + [a for a in touching if not anchors or a.start > anchors[-1].start]
-    # a county heading an organisation's name (随后巨野县某救援队…41人): the
+    # a county heading an organisation's name (随后竹溪县某救援队…40人): the
     # organisation is in that county, whatever the name's place in the clause
     # (for the figures after it in the clause too: 某队14人携带冲锋舟6艘)
     since = max((o.end for o in analysis.quantities if c_start <= o.end <= q.start), default=c_start)
@@ -831,7 +831,7 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
                and not (outside and analysis.in_brackets(a.start))]
-    if not anchors:       # 位于甲县的某公司,安装光伏1019千瓦: where the subject is
+    if not anchors:       # 位于甲县的某公司,安装光伏1000千瓦: where the subject is
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
@@ -851,7 +851,7 @@ def _one_of_n(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
     if text.find(cfg["one_of_n"]["end"], q.end, c_end) < 0:
         return None
-    # (the verb may stand in an earlier clause: 甲乡是房县唯一的建制乡,十堰市4个建制乡之一)
+    # (the verb may stand in an earlier clause: 甲乡是房县唯一的民族乡,十堰市3个民族乡之一)
     verbs = list(cfg["one_of_n_verbs"].finditer(text, c_start, q.start)) or list(
         cfg["one_of_n_verbs"].finditer(text, 0, c_start))
     if not verbs:

@@ -44,7 +44,7 @@ class PlaceMention:
                                   # short names may be ambiguous); narrowed to the
                                   # children of a parent named right before it
     is_short: bool                # matched by short name
-    after_parent: bool = False    # a short name right after its prefecture or province (湖南安仁)
+    after_parent: bool = False    # a short name right after its prefecture or province (陕西长安)
 
 
 def _is_han(ch: str) -> bool:
@@ -112,7 +112,7 @@ class Gazetteer:
             if len(s) >= min_len and s not in stop and s not in full
             and any(p.level in levels for p in ps)
         }
-        # ...and the stopwords among them only right after their parent (湖南安仁)
+        # ...and the stopwords among them only right after their parent (陕西长安)
         self._short_after_parent = {
             s: _sorted(ps) for s, ps in by_short.items()
             if s in stop and s not in full and any(p.level in levels for p in ps)

@@ -49,7 +49,7 @@ class _Lexicon:
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
-    clock_before: re.Pattern       # the seconds of a clock time (10时47分7秒)
+    clock_before: re.Pattern       # the seconds of a clock time (3时12分40秒)
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     quotes: tuple
