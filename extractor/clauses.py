@@ -66,8 +66,9 @@ def scope_word_stands(text: str, start: int, end: int) -> bool:
     (资本市场: 资本 | 市场, no 本市; 本区域: 本 | 区域)? Judged on jieba's cut
     of the characters around it."""
     freq = wordlist.tokenizer().dt.FREQ
+    # (after it, a prefix of a longer word counts too: 县域 in 通城县域经济)
     if not (start and _HAN.match(text[start - 1]) and freq.get(text[start - 1:start + 1])) and not (
-            end < len(text) and _HAN.match(text[end]) and freq.get(text[end - 1:end + 1])):
+            end < len(text) and _HAN.match(text[end]) and text[end - 1:end + 1] in freq):
         return True             # (most: no word can cross it, no cut needed)
     window = max(0, start - 3)
     k = window

@@ -60,15 +60,6 @@ class _Lexicon:
     duration_with_more: dict       # 个多月 -> 个月: a duration with 多 inside its unit
 
 
-class _RateKinds(dict):
-    """unit -> family, where any unit written over another (元/月) is a rate."""
-    def get(self, unit, default=None):
-        found = dict.get(self, unit)
-        if found is None and "/" in unit[1:]:
-            return "per"
-        return default if found is None else found
-
-
 @rules.compiled
 def lexicon() -> _Lexicon:
     units_cfg = rules.load("units")
@@ -78,7 +69,9 @@ def lexicon() -> _Lexicon:
     for family, spec in units_cfg["families"].items():
         for unit in spec["units"]:
             kinds.setdefault(str(unit), family)
-    kinds = _RateKinds(kinds)
+    # a unit over a time or a unit of these families is a rate (元/月, 万元/户): every one is a unit too
+    denominators = [str(u) for u in units_cfg["per_times"]] + [
+        u for u, family in kinds.items() if family in units_cfg["per_over_families"]]
     multipliers = {str(k): Decimal(str(v)) for k, v in units_cfg["multipliers"].items()}
     # A Latin unit must not run on into more letters (km, not kmh); a Chinese
     # one may be followed by anything (11家A级景区).
@@ -86,10 +79,11 @@ def lexicon() -> _Lexicon:
                          for u in sorted(kinds, key=len, reverse=True))
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     year_unit = re.escape(units_cfg["year_unit"]["unit"])
-    per_alts = "|".join(map(re.escape, sorted(map(str, units_cfg["per_denominators"]), key=len, reverse=True)))
+    per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True)))
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>(?:{unit_alts}|{year_unit})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
+    kinds.update({f"{u}/{d}": "per" for u in list(kinds) for d in denominators if "/" not in u})
     # A candidate: what every quantity holds (a numeral right before a unit;
     # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
     # 过万). A sentence without one is passed over after one scan, though it
