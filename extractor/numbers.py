@@ -75,7 +75,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     found: list[_Found] = []
     with localcontext(_CTX):
         for run in g.run_re.finditer(folded):
-            found.extend(_read_run_at(folded, run.start(), run.end(), g))
+            found.extend(_with_units_place(_read_run_at(folded, run.start(), run.end(), g), folded))
         spans = []
         for f in _join_chains(found, folded, g):
             if _stands(f, folded, g):
@@ -714,6 +714,27 @@ def _read_run(toks: list[_Tok], text: str, g: _Grammar) -> list[_Found]:
         found.append(_Found(tok.start, toks[j - 1].end, expr))
         i = j
     return found
+
+
+def _with_units_place(found: list[_Found], text: str) -> list[_Found]:
+    """1亿3000万6500: at most four Arabic digits right after 万 are the lower
+    places of the same number, not another one."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == f.start and prev.expr.lo == prev.expr.hi
+                and f.expr.lo == f.expr.hi and text[prev.end - 1] in _GROUP_DIGITS
+                and _ALL_ARABIC.fullmatch(text, f.start, f.end)
+                and f.end - f.start <= _GROUP_DIGITS[text[prev.end - 1]]
+                and prev.expr.lo % (10 ** _GROUP_DIGITS[text[prev.end - 1]]) == 0):     # (not 1.5万3000)
+            out[-1] = _Found(prev.start, f.end, _exact(prev.expr.lo + f.expr.lo, prev.expr.qualifier))
+        else:
+            out.append(f)
+    return out
+
+
+_GROUP_DIGITS = {"万": 4}      # the places below 万 (亿 is followed by its 万 group)
+_ALL_ARABIC = re.compile(r"[0-9]+")
 
 
 def _join_chains(found: list[_Found], text: str, g: _Grammar) -> list[_Found]:

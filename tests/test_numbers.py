@@ -473,3 +473,13 @@ def test_find_numbers_is_linear_on_adversarial_text(text):
     find_numbers(text)
     parse_number(text)
     assert time.perf_counter() - start < 15
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("1亿3000万6500", [(0, 11, "130006500")]),       # the places below 万 written on
+    ("2万3456", [(0, 6, "23456")]),
+    ("1.5万3000", [(0, 4, "15000"), (4, 8, "3000")]),  # not a whole group of 万: two numbers
+    ("5万,1000", [(0, 2, "50000"), (3, 7, "1000")]),
+])
+def test_digits_after_wan_are_its_lower_places(text, spans):
+    assert [(s.start, s.end, str(s.reading.value)) for s in find_numbers(text)] == spans
