@@ -17,6 +17,7 @@ from .models import Sentence
 # are often PDF text's spacing: 增加值  增长6.5%.)
 _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(r"[ \u3000]{4,}|(?<=[。！？!?”」』])[ \u3000]{2,}")
+_FLATTENED = 200          # characters: a line this long is a flattened page, not a table's row
 # A sentence ends at 。！？!? (and the closing quotes right after them).
 _SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』)）]*)?|[。！？!?]+")
 _HEADING_END = set("。！？!?；;，,：:、")
@@ -70,10 +71,12 @@ def segment(text: str) -> list[Sentence]:
 
 
 def _paragraphs(text: str):
-    """[start, end) of each paragraph: each line, cut at its wide gaps."""
+    """[start, end) of each paragraph: each line, a long one (a page flattened
+    to one line) cut at its wide gaps; a short one may be a table's row."""
     for line in _LINE.finditer(text):
         start = line.start()
-        for gap in _GAP.finditer(text, line.start(), line.end()):
+        gaps = _GAP.finditer(text, line.start(), line.end()) if line.end() - line.start() > _FLATTENED else ()
+        for gap in gaps:
             yield start, gap.start()
             start = gap.end()
         yield start, line.end()

@@ -18,15 +18,18 @@ def test_sentences_headings_and_offsets():
 
 def test_a_wide_gap_in_a_line_ends_a_paragraph():
     # a page flattened to one line: headline, caption and body set off by runs of spaces
-    text = "房县新建学校3所 新增学位1200个      校园一角。    本报讯 全县投入资金2亿元。"
+    text = "房县新建学校3所 新增学位1200个      校园一角。    本报讯 全县投入资金2亿元。" + "全县新增就业3000人。" * 20
     sentences = segment(text)
     assert [(s.text, s.paragraph) for s in sentences] == [
-        ("房县新建学校3所 新增学位1200个", 0), ("校园一角。", 1), ("本报讯 全县投入资金2亿元。", 2)]
+        ("房县新建学校3所 新增学位1200个", 0), ("校园一角。", 1), ("本报讯 全县投入资金2亿元。", 2)] + [
+        ("全县新增就业3000人。", 2)] * 20
     for s in sentences:
         assert text[s.start:s.start + len(s.text)] == s.text
     # two spaces only after a sentence's end: PDF text spaces words apart
     assert [s.text for s in segment("规模以上工业增加值  增长6.5%。")] == ["规模以上工业增加值  增长6.5%。"]
-    assert [s.paragraph for s in segment("校园一角。  全县投入资金2亿元。")] == [0, 1]
+    assert [s.paragraph for s in segment("校园一角。  全县投入资金2亿元。" * 15)][:2] == [0, 1]
+    # a short line keeps its gaps: it may be a table's row
+    assert [s.text for s in segment("玉米    吨    1200")] == ["玉米    吨    1200"]
 
 
 def test_semicolons_do_not_end_a_sentence():
