@@ -55,6 +55,11 @@ class SentenceAnalysis:
         return bracket_depth(self.text, pos) > 0
 
     @cached_property
+    def place_groups(self) -> list[list[Anchor]]:
+        """The lists of places of the sentence (place_lists), found once for all its figures."""
+        return place_lists(self.text, self.anchors)
+
+    @cached_property
     def area_words(self) -> tuple[str, ...]:
         """The words of the sentence that name an area (places, zones, 全县…)."""
         return tuple({self.text[a.start:a.end] for a in self.anchors})

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
-from .clauses import place_lists, scope_word_stands
+from .clauses import scope_word_stands
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 from .segment import bracket_depth
@@ -740,7 +740,7 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
 def _listed_together(anchor, analysis, end: int) -> Decision | None:
     """甲县、乙县共计1000人, 甲、乙等4个县: counties listed together share the
     figure after them, which is then their prefecture's (or province's)."""
-    for group in place_lists(analysis.text, analysis.anchors):
+    for group in analysis.place_groups:
         if not any(a.start == anchor.start for a in group):
             continue
         places = {a.mention.place for a in group}
@@ -890,7 +890,7 @@ def _respective(analysis) -> dict[int, Decision]:
     text = analysis.text
     respective = lexicon().respective
     assigned: dict[int, Decision] = {}
-    for group in place_lists(text, analysis.anchors):
+    for group in analysis.place_groups:
         k = group[-1].end
         while (k := text.find(respective, k)) >= 0:
             following = [q.start for q in analysis.quantities if q.start > k][:len(group)]
