@@ -499,16 +499,20 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
 
 
 def _prefecture_of_listed_counties(counties: list[Place], score: Counter, top: Place, min_counties: int) -> Place | None:
+    """The prefecture, other than the top county's, with at least
+    ``min_counties`` of its counties named and, with itself, named more than
+    the top county (the one named most if several are)."""
     by_prefecture: dict[str, list[Place]] = {}
     for p in counties:
         if p.prefecture and p.prefecture != top.prefecture:
             by_prefecture.setdefault(p.prefecture, []).append(p)
+    best, best_total = None, score[top]
     for name, kids in by_prefecture.items():
         parent = _place_named(name)
-        if len(kids) >= min_counties and parent is not None and (
-                sum(score[k] for k in kids) + score.get(parent, 0) > score[top]):
-            return parent
-    return None
+        total = sum(score[k] for k in kids) + (score.get(parent, 0) if parent is not None else 0)
+        if len(kids) >= min_counties and parent is not None and total > best_total:
+            best, best_total = parent, total
+    return best
 
 
 # ================================================================ per figure
@@ -611,7 +615,7 @@ def _located_in(analysis, areas: Areas, first_end: int) -> Decision | None:
     the first clause (the last of a written chain) is what the sentence is about."""
     text = analysis.text
     after = [a for a in analysis.anchors if a.kind == "place" and a.start < first_end
-             and text[:a.start].rstrip().endswith(lexicon().location_predicates)]
+             and text[max(0, a.start - 6):a.start].rstrip().endswith(lexicon().location_predicates)]
     if not after:
         return None
     chain = [a for a in analysis.anchors if a.kind == "place" and after[0].start <= a.start < first_end]
