@@ -207,9 +207,10 @@ class Gazetteer:
                         found = PlaceMention(s, e, surface, places, False)
                         break
                 elif short_names and surface in short:
-                    places = self._judge_short(text, s, e, short[surface])
-                    if places:
-                        found = PlaceMention(s, e, surface, places, True, self._after_parent(text, s, places))
+                    judged = self._judge_short(text, s, e, short[surface])
+                    if judged is not None:
+                        places, after_parent = judged
+                        found = PlaceMention(s, e, surface, places, True, after_parent)
                         break
                 elif short_names and surface in self._short_after_parent and s:
                     places = self._under_parent(text, s, self._short_after_parent[surface])
@@ -249,9 +250,6 @@ class Gazetteer:
                     hits.append(p)
                     break
         return tuple(hits)
-
-    def _after_parent(self, text: str, s: int, places) -> bool:
-        return bool(s) and len(self._under_parent(text, s, places)) == len(places)
 
     def _ends_with_place(self, text: str, s: int) -> bool:
         for length in range(2, min(self._any_place_max, s) + 1):
@@ -302,7 +300,8 @@ class Gazetteer:
             return None
         return places
 
-    def _judge_short(self, text, s, e, places):
+    def _judge_short(self, text, s, e, places) -> tuple[tuple[Place, ...], bool] | None:
+        """(the places, whether its parent stands right before it) of a short name at [s, e), or None."""
         if text.startswith(self._short_not_followed_by, e):
             return None
         # A short name that begins with a conjunction or preposition (和政, 和安,
@@ -314,10 +313,10 @@ class Gazetteer:
         if s:
             under = self._under_parent(text, s, places)
             if under:
-                return under
+                return under, True
         if self._tail_of_word(text, s) or _head_of_word(text, s, e):
             return None
-        return places
+        return places, False
 
 
 def _head_of_word(text: str, s: int, e: int) -> bool:
