@@ -214,7 +214,8 @@ def _foreign_country(text: str) -> Place | None:
     if _cfg()["country"] in text or any(w in text for w in lexicon().country_words):
         return None
     counts = Counter(m.group() for m in _cfg()["foreign_countries_re"].finditer(text)
-                     if not text.startswith("族", m.end()) and scope_word_stands(text, m.start(), m.end()))
+                     if not text.startswith(tuple(_cfg()["foreign_country_not_before"]), m.end())
+                     and scope_word_stands(text, m.start(), m.end()))
     return Place(counts.most_common(1)[0][0], COUNTRY_LEVEL, "", "", "") if counts else None
 
 
@@ -572,31 +573,28 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         # 县。茶园面积…), a wider area only from a sentence that states a
         # figure about it (四川全省震感强烈。…共记录到余震37次: not Sichuan's)
         carry.subject = subject if subject.rule != "area_scope_word" else None
-    # a sentence whose figures its own words placed elsewhere (根据江苏省统计局核
-    # 算,苏州市全市实现…) hands that place on: its next sentences continue it
-    # (not a place where something happened, 在河北某公司装载…, nor the last
-    # of a breakdown by place, 其中甲县5人、乙县3人: those hold for their own figures)
-    # (and only when it placed all the sentence's figures: 甲县某中心完成手术40例 at
-    # the end of a list of the page's own figures holds for that clause alone)
+    # a sentence whose own words placed all its figures in one place (根据江苏省
+    # 统计局核算,苏州市全市实现…) hands that place on: its next sentences
+    # continue it, unless the place only says where something happened
+    # (在河北某公司装载…). A sentence of mixed places (其中甲县5人、乙县3人; the
+    # page's figures and then 甲县某中心完成手术40例) ends the subject held before.
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
-    if placed and len(placed) == len(out) and _hands_on(placed, analysis):
+    if placed and (len(placed) < len(out) or len({d.place for d in placed}) > 1):
+        carry.subject = None
+    elif placed and not _only_at_the_side(placed[-1].place, analysis):
         if carry.subject is None or placed[-1].place != carry.subject.place:
             carry.subject = None if placed[-1].place == areas.home else placed[-1]
-    elif placed and (len(placed) < len(out) or len({d.place for d in placed}) > 1):
-        carry.subject = None        # a sentence of mixed places: the page's own area again
     return out
 
 
 _PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject")
-_SIDE_ROLES = ("after_location", "after_reference")
+_SIDE_ROLES = frozenset({"after_location", "after_reference"})
 
 
-def _hands_on(placed: list[Decision], analysis) -> bool:
-    """May the place of the sentence's last placed figure hold for the next sentences?"""
-    if len({d.place for d in placed}) > 1:
-        return False
-    roles = {a.role for a in analysis.anchors if a.kind == "place" and a.mention.place == placed[-1].place}
-    return not roles or not roles <= set(_SIDE_ROLES)
+def _only_at_the_side(place: Place, analysis) -> bool:
+    """Is ``place`` named in the sentence only after 在 or 距 (where, or measured from)?"""
+    roles = {a.role for a in analysis.anchors if a.kind == "place" and a.mention.place == place}
+    return bool(roles) and roles <= _SIDE_ROLES
 
 
 def _sentence_topic(analysis, areas: Areas) -> Decision | None:
@@ -768,12 +766,10 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
         return None
     if not _cfg()["first_of_several_re"].match(analysis.text, anchor.end):
         return None
-    place = anchor.mention.place
-    home = areas.home
+    place, home = anchor.mention.place, areas.home
     if home is not None and home.name in (place.prefecture, place.province):
         return Decision(home, "area_listed_counties")
-    parent = _place_named(place.prefecture or place.province)
-    return Decision(parent, "area_listed_counties") if parent is not None else None
+    return _common_parent({place})
 
 
 def _common_parent(places: set[Place]) -> Decision | None:
