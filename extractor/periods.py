@@ -42,6 +42,7 @@ class _StatusRules:
     report: re.Pattern
     target_after: re.Pattern
     estimate_words: tuple
+    cut_off_words: tuple
 
 
 def _any_of(words) -> re.Pattern:
@@ -60,6 +61,7 @@ def _rules() -> _StatusRules:
         report=re.compile("(?:" + "|".join(map(re.escape, cfg["report_words"])) + ")"),
         target_after=re.compile("的[^,，;；。]{0,12}(?:" + "|".join(map(re.escape, cfg["target_after"])) + ")"),
         estimate_words=tuple(cfg["estimate_words"]),
+        cut_off_words=tuple(cfg["cut_off_words"]),
     )
 
 
@@ -180,11 +182,9 @@ def _estimate_of_the_past(text: str, pos: int, review: bool) -> bool:
     past, in a sentence that opens with a cut-off (截至9日,…估计损失…), or
     after a report word of its own clause (目前已…,估计…). Not 已完成30亿元,
     预计全年60亿元: the report is another clause's."""
-    return (review or text.lstrip().startswith(_CUT_OFF)
-            or _rules().actual.search(text, clause_start(text, pos), pos) is not None)
-
-
-_CUT_OFF = "截至"
+    r = _rules()
+    return (review or text.lstrip().startswith(r.cut_off_words)
+            or r.actual.search(text, clause_start(text, pos), pos) is not None)
 
 
 def _noun_use(text: str, m: re.Match) -> bool:

@@ -49,7 +49,8 @@ class _Lexicon:
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
-    clock_before: re.Pattern       # the seconds of a clock time (3时12分40秒)
+    clock_unit: str                # the seconds of a clock time (3时12分40秒): their unit ...
+    clock_before: re.Pattern       # ... and what stands before them
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     quotes: tuple
@@ -130,7 +131,8 @@ def lexicon() -> _Lexicon:
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
-        clock_before=re.compile(ex_cfg["clock_before"]),
+        clock_unit=str(ex_cfg["clock"]["unit"]),
+        clock_before=re.compile(ex_cfg["clock"]["before"]),
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
@@ -342,8 +344,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
             return True
     if text.startswith(lex.excl_after, cand.end):
         return True
-    if cand.unit == "秒" and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
-        return True                   # (10时30分3辆车相撞: a count after a clock time stays)
+    if cand.unit == lex.clock_unit and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
+        return True
     return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 
 
