@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import wordlist
-from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
+from .lexicon import lexicon
 from .models import Quantity
-from .segment import bracket_depth, clause_end, clause_start
+from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import leading_time_phrase
 
 
@@ -85,8 +85,6 @@ def scope_word_stands(text: str, start: int, end: int) -> bool:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# a short aside in brackets, or the end of one a figure opened (…1亿元(占40%)
-_ASIDE = re.compile(f"[{re.escape(OPENING_BRACKETS)}][^{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]{{0,40}}[{re.escape(CLOSING_BRACKETS)}]|^[^{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]{{0,40}}[{re.escape(CLOSING_BRACKETS)}]")
 
 
 def may_name_area(text: str) -> bool:
@@ -180,7 +178,8 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
         # an item of a list: the item before it must end with a figure, or
         # the place heads a name set beside a phrase (not in a list of places)
         # (an aside in brackets may close it: 甲县损失1亿元(占40%)、乙县…)
-        return any(not _ASIDE.sub("", text[e:start - 1]).strip() for e in quantity_ends if e < start) \
+        return any(not after_unopened_bracket(without_asides(text[e:start - 1])).strip()
+                   for e in quantity_ends if e < start) \
             or names_beside_a_phrase
     return True
 

@@ -25,15 +25,10 @@ from typing import Callable
 
 from . import rules, wordlist
 from .models import Quantity
-from .lexicon import CLOSING_BRACKETS, OPENING_BRACKETS, lexicon
-from .segment import bracket_depth, clause_end, clause_start
+from .lexicon import lexicon
+from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import time_pattern
 
-# a short aside in brackets, dropped from a phrase
-_BRACKETS = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.escape(c)}"
-                                for o, c in zip(OPENING_BRACKETS, CLOSING_BRACKETS)))
-_OPENING = re.compile(f"[{re.escape(OPENING_BRACKETS)}]")    # (one search in C, not a loop per bracket)
-_CLOSING = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -255,7 +250,7 @@ def _list_continuation(s: _Naming, i: int) -> bool:
     """7.1%、8.5% with no words of its own: the same thing as the figure before."""
     w = _words()
     left = s.cleaned(i)
-    if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(_strip_brackets(s.rights[i]), s.quantities[i])
+    if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(without_asides(s.rights[i]), s.quantities[i])
             and i and s.names[i - 1]):
         s.set(i, s.names[i - 1], "list_continuation")
         return True
@@ -266,7 +261,7 @@ def _list_continuation(s: _Naming, i: int) -> bool:
 def _thing_after_de(s: _Naming, i: int) -> bool:
     """捐赠价值35万元的教学设备 -> 捐赠教学设备价值; 每年2万元的收入 -> 每年收入."""
     w = _words()
-    right = _strip_brackets(s.rights[i])
+    right = without_asides(s.rights[i])
     if not (right.startswith("的") and len(right) > 1):
         return False
     noun = _plain_noun_phrase(right[1:], w)
@@ -285,7 +280,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     with the verb before it where it is one word or shared by a list."""
     w = _words()
     q = s.quantities[i]
-    right = _strip_brackets(s.rights[i])
+    right = without_asides(s.rights[i])
     if not _noun_after(right, q):
         return False
     raw_left = s.lefts[i].rstrip()
@@ -339,7 +334,7 @@ def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
     w = _words()
     left = _trim(s.cleaned(i), w)
-    right = _strip_brackets(s.rights[i])
+    right = without_asides(s.rights[i])
     if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
     s.set(i, _finish(right[: w.max_np], w), "clause_after_number")
@@ -384,7 +379,7 @@ def _share_of_before(s: _Naming, i: int) -> bool:
     """完成投资64亿元,为年度投资计划的82% -> 完成投资占年度投资计划: a share of
     the figure before, of the whole named between 为 and 的."""
     w = _words()
-    m = w.share_re.fullmatch(_strip_brackets(s.lefts[i]).strip(w.boundary_strip))
+    m = w.share_re.fullmatch(without_asides(s.lefts[i]).strip(w.boundary_strip))
     if not m or not i or not s.names[i - 1]:
         return False
     subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places)
@@ -416,7 +411,7 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
     q = s.quantities[i]
     end = clause_end(s.text, q.end)
     last = max((o.end for o in s.quantities if q.end <= o.end <= end), default=q.end)
-    rest = _strip_brackets(s.text[last:end]).lstrip("的")
+    rest = without_asides(s.text[last:end]).lstrip("的")
     if last == q.end:
         words = _cut(rest)
         if not words or not words[0][1].startswith("v") or words[0][1] == "vn":
@@ -434,7 +429,7 @@ def _clause_before(s: _Naming, i: int) -> bool:
     w = _words()
     name = _finish(_from_last_verb_phrase(s.phrase(i), w), w)
     if not name:        # every word was one to strip (全县预计有…): keep them rather than nothing
-        name = _finish(_strip_place(_strip_brackets(s.lefts[i]).strip(w.boundary_strip), s.places), w)
+        name = _finish(_strip_place(without_asides(s.lefts[i]).strip(w.boundary_strip), s.places), w)
     s.set(i, name, "clause_before")
     return True
 
@@ -568,7 +563,7 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
             if len(group) == 1:          # not a list: nothing to share
                 group = []
                 continue
-            plain = _strip_brackets(right)
+            plain = without_asides(right)
             np = _noun_phrase(plain, _words())
             tail = plain[plain.find(np) + len(np):]
             for k in group[:-1]:
@@ -686,8 +681,8 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
 
 
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
-    text = _strip_brackets(text)
-    text = _after_unopened_bracket(text)      # …兑6.875元人民币)折合: the end of a bracket opened before
+    text = without_asides(text)
+    text = after_unopened_bracket(text)      # …兑6.875元人民币)折合: the end of a bracket opened before
     text = _SPACES.sub("", text)      # PDF text (增 长, 总播种面积 552.6 万 亩), bylines (本报讯 总投资)
     text = text[m.end():] if (m := lexicon().enumerator.match(text)) else text    # 2. 某镇…
     text = _QUOTES_DROPPED.sub("", text)
@@ -704,22 +699,6 @@ def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:
         if w.span_trigger.search(text):
             text = w.span_time_re.sub("", text)     # 从2013年的420亿元提高到2018年的…
     return text
-
-
-def _after_unopened_bracket(text: str) -> str:
-    """The text after the last closing bracket that no bracket in it opened."""
-    if not _CLOSING.search(text):
-        return text                 # (most phrases)
-    depth, cut = 0, 0
-    for k, ch in enumerate(text):
-        if ch in OPENING_BRACKETS:
-            depth += 1
-        elif ch in CLOSING_BRACKETS:
-            if depth:
-                depth -= 1
-            else:
-                cut = k + 1
-    return text[cut:]
 
 
 def _after_last_preposition(text: str, places: tuple, w: _Words) -> str:
@@ -779,12 +758,6 @@ def _word_patterns(leading: tuple, trailing: tuple) -> tuple[re.Pattern, re.Patt
     """One regex per word list, longest word first."""
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) or "(?!)"  # noqa: E731
     return re.compile(f"(?:{alt(leading)})"), re.compile(f"(?:{alt(trailing)})$")
-
-
-def _strip_brackets(text: str) -> str:
-    if not _OPENING.search(text):
-        return text
-    return _BRACKETS.sub("", text)
 
 
 def _trim(text: str, w: _Words, strip: str | None = None) -> str:

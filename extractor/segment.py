@@ -135,6 +135,33 @@ def clause_end(text: str, pos: int) -> int:
 
 # ------------------------------------------------------------------ brackets
 _BRACKET_CHAR = re.compile("[" + re.escape(OPENING_BRACKETS + CLOSING_BRACKETS) + "]")
+_OPENING = re.compile(f"[{re.escape(OPENING_BRACKETS)}]")    # (one search in C, not a loop per bracket)
+_CLOSING = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
+# a short aside in brackets (a pair of one kind, at most 40 characters inside)
+_ASIDE = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.escape(c)}"
+                             for o, c in zip(OPENING_BRACKETS, CLOSING_BRACKETS)))
+
+
+def without_asides(text: str) -> str:
+    """``text`` without its short asides in brackets (产值(现价)增长 -> 产值增长)."""
+    return _ASIDE.sub("", text) if _OPENING.search(text) else text
+
+
+def after_unopened_bracket(text: str) -> str:
+    """The text after the last closing bracket that no bracket in it opened
+    (…兑6.875元人民币)折合 -> 折合)."""
+    if not _CLOSING.search(text):
+        return text                 # (most phrases)
+    depth, cut = 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPENING_BRACKETS:
+            depth += 1
+        elif ch in CLOSING_BRACKETS:
+            if depth:
+                depth -= 1
+            else:
+                cut = k + 1
+    return text[cut:]
 
 
 def bracket_depth(text: str, pos: int, start: int = 0) -> int:
