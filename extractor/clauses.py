@@ -9,7 +9,6 @@ indicators, timeinfo) read this analysis.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -65,26 +64,6 @@ class SentenceAnalysis:
         return tuple({self.text[a.start:a.end] for a in self.anchors})
 
 
-def scope_word_stands(text: str, start: int, end: int) -> bool:
-    """Is the word for an area at [start, end) (全县, 本市) a word of its own,
-    not the end of the word before it nor the start of the word after it
-    (资本市场: 资本 | 市场, no 本市; 本区域: 本 | 区域)? Judged on jieba's cut
-    of the characters around it."""
-    freq = wordlist.tokenizer().dt.FREQ
-    # (after it, a prefix of a longer word counts too: 县域 in 通城县域经济)
-    if not (start and _HAN.match(text[start - 1]) and freq.get(text[start - 1:start + 1])) and not (
-            end < len(text) and _HAN.match(text[end]) and text[end - 1:end + 1] in freq):
-        return True             # (most: no word can cross it, no cut needed)
-    window = max(0, start - 3)
-    k = window
-    for word in wordlist.cut(text[window:end + 3]):
-        if k < start < k + len(word) or k < end < k + len(word):
-            return False
-        k += len(word)
-    return True
-
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def may_name_area(text: str) -> bool:
@@ -113,7 +92,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     taken_starts = [a for a, _ in taken]        # (mentions come in text order, apart)
     for s in lex.scope_re.finditer(text):
         k = bisect_right(taken_starts, s.start()) - 1
-        if (k < 0 or s.start() >= taken[k][1]) and scope_word_stands(text, s.start(), s.end()):
+        if (k < 0 or s.start() >= taken[k][1]) and wordlist.stands_alone(text, s.start(), s.end()):
             anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
-from .clauses import scope_word_stands
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 from .segment import bracket_depth
@@ -215,7 +214,7 @@ def _foreign_country(text: str) -> Place | None:
         return None
     counts = Counter(m.group() for m in _cfg()["foreign_countries_re"].finditer(text)
                      if not text.startswith(tuple(_cfg()["foreign_country_not_before"]), m.end())
-                     and scope_word_stands(text, m.start(), m.end()))
+                     and wordlist.stands_alone(text, m.start(), m.end()))
     return Place(counts.most_common(1)[0][0], COUNTRY_LEVEL, "", "", "") if counts else None
 
 
@@ -434,7 +433,7 @@ def _own_level(text: str) -> str:
     """The level of the page's own words (全县, 我市, 本区, 该县): the most frequent."""
     counts = Counter()
     for m in lexicon().level_word_re.finditer(text):
-        if m.group(2) not in ("省", "国") and scope_word_stands(text, m.start(), m.end()):
+        if m.group(2) not in ("省", "国") and wordlist.stands_alone(text, m.start(), m.end()):
             counts[m.group(2)] += 1
     return counts.most_common(1)[0][0] if counts else ""
 

@@ -12,6 +12,7 @@ cache is read with one marshal.loads; jieba is imported without pkg_resources.""
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import util
 from math import log
@@ -199,3 +200,24 @@ def tags() -> dict[str, str]:
 def common_two_char_words(min_freq: int) -> set[str]:
     """Two-character words of at least ``min_freq``."""
     return {w for w, f in _read()[1].items() if f >= min_freq}
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a word of its own here: no dictionary word runs
+    across its start or its end (全县 yes; 本市 in 资本市场: 资本 | 市场, no;
+    本区 in 本区域: 本 | 区域, no)? Judged on jieba's cut of the characters
+    around it, cut only where such a word could be."""
+    freq = tokenizer().dt.FREQ
+    # (after it, a prefix of a longer word counts too: 县域 in 通城县域经济)
+    if not (start and _HAN.match(text[start - 1]) and freq.get(text[start - 1:start + 1])) and not (
+            end < len(text) and _HAN.match(text[end]) and text[end - 1:end + 1] in freq):
+        return True             # (most: no word can cross it, no cut needed)
+    k = window = max(0, start - 3)
+    for word in cut(text[window:end + 3]):
+        if k < start < k + len(word) or k < end < k + len(word):
+            return False
+        k += len(word)
+    return True
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")

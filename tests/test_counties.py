@@ -5,8 +5,7 @@ own examples run in test_rule_examples.py.)
 """
 import pytest
 
-from extractor import extract_text
-from extractor.clauses import scope_word_stands
+from extractor import extract_text, wordlist
 from extractor.counties import document_areas
 from extractor.normalise import normalise
 from extractor.segment import segment
@@ -254,4 +253,4 @@ def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
     ("全县城乡居民收入增长", 0, True),
 ])
 def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands):
-    assert scope_word_stands(text, start, start + 2) is stands
+    assert wordlist.stands_alone(text, start, start + 2) is stands
