@@ -28,7 +28,8 @@ _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 @dataclass(frozen=True)
 class _Lexicon:
     unit_re: re.Pattern            # multiplier? qualifier? unit, right after a number
-    kinds: dict                    # unit -> family
+    kinds: dict                    # unit -> family (a rate, 元/月: family_of)
+    denominators: frozenset        # what a unit may be written over to make a rate
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (93.4亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
@@ -84,7 +85,6 @@ def lexicon() -> _Lexicon:
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>(?:{unit_alts}|{year_unit})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
-    kinds.update({f"{u}/{d}": "per" for u in list(kinds) for d in denominators if "/" not in u})
     # A candidate: what every quantity holds (a numeral right before a unit;
     # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
     # 过万). A sentence without one is passed over after one scan, though it
@@ -101,6 +101,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         unit_re=unit_re,
         kinds=kinds,
+        denominators=frozenset(denominators),
         multipliers=multipliers,
         unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
@@ -363,7 +364,7 @@ def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int,
     if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
         return False
     limit = clause_end(text, cand.end)
-    return any(c.start < limit and lex.kinds.get(c.unit) in ("count", "people") for c in found[later:])
+    return any(c.start < limit and _family_of(c.unit, lex) in ("count", "people") for c in found[later:])
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -399,13 +400,13 @@ def _fill_list_units(text: str, quantities: list[Quantity], lex: _Lexicon) -> li
 
 def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
     from dataclasses import replace
-    return replace(q, unit=unit, kind=lex.kinds.get(unit, q.kind), std_unit=unit)
+    return replace(q, unit=unit, kind=_family_of(unit, lex) or q.kind, std_unit=unit)
 
 
 def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
     factor, std_unit = split_multiplier(c.multiplier + c.unit) if c.unit else (
         lex.multipliers.get(c.multiplier, _ONE), "")
-    kind = lex.kinds.get(c.unit, "duration" if c.unit == lex.year["unit"] else "")
+    kind = _family_of(c.unit, lex) or ("duration" if c.unit == lex.year["unit"] else "")
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
                     std_factor=factor, std_unit=std_unit)
@@ -447,6 +448,17 @@ def _digits(d: Decimal) -> int:
     return len(digits) + max(exponent, 0) + 1
 
 
+def _family_of(unit: str, lex: _Lexicon) -> str | None:
+    """The family of a unit as the lexicon knows it; a unit of it over a
+    denominator (元/月, 元/户) is a rate, of the family per."""
+    family = lex.kinds.get(unit)
+    if family is None and "/" in unit:
+        numerator, _, denominator = unit.partition("/")
+        if numerator in lex.kinds and denominator in lex.denominators:
+            return "per"
+    return family
+
+
 def unit_family(unit: str) -> str | None:
     """The family (units.yaml) of a unit as written: 'money' for 亿元, '' for a
     bare multiplier (万), None for no unit or one of no family."""
@@ -456,4 +468,4 @@ def unit_family(unit: str) -> str | None:
     lex = lexicon()
     if unit in lex.multipliers:
         return ""
-    return lex.kinds.get(split_multiplier(unit)[1], lex.kinds.get(unit))
+    return _family_of(split_multiplier(unit)[1], lex) or _family_of(unit, lex)
