@@ -169,6 +169,14 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     given_place = (_place_named(given) or Place(given, "county", "", "", "")) if given else None
     region = _region(mentions.values(), given_place)
     shorts = [m for m in raw if m.is_short]
+    # a short name right after its parent (河北张家口, 湖北竹溪) is that place
+    # wherever the article writes it: the gazetteer kept only the parent's child
+    for m in shorts:
+        if m.after_parent and len(m.places) == 1:
+            place = m.places[0]
+            mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
+            region |= {place.prefecture, place.province} - {""}
+            named_full.add(place.name)
     for m, place in _sibling_lists(text, shorts):
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
         region |= {place.prefecture, place.province} - {""}
@@ -493,6 +501,12 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             and score[prefectures[0]] < cfg["dominant_ratio"] * score[prefectures[1]]
             and len({p.province for p in prefectures}) == 1 and (province := _place_named(prefectures[0].province))):
         return province, "home_province_of_listed_counties"
+    if candidates and candidates[0].level == "prefecture" and len(counties := [
+            p for p in ranked if p.level == "county"]) == 1 and counties[0].prefecture == candidates[0].name \
+            and score[counties[0]] >= cfg["one_county_min"] and not level:
+        # a prefecture named around the one county of it the page names again
+        # and again (在江西赣州…赣州市南康区…南康区政府): that county's page
+        return counties[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"
     return None, "home_none"           # a 县's page that names no 县: no guess
@@ -566,8 +580,10 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or areas.home_decision())
         out.append(decision)
     subject = _sentence_topic(analysis, areas)
-    if subject is not None and (subject.rule == "area_scope_word" or any(d.place == subject.place for d in out)
-                                or (subject.place is not None and subject.place.level == "county")):
+    if subject is not None and subject.rule == _LIST_OPENS:
+        carry.subject = None
+    elif subject is not None and (subject.rule == "area_scope_word" or any(d.place == subject.place for d in out)
+                                  or (subject.place is not None and subject.place.level == "county")):
         # the page's own word resets it; a county carries on (竹山县是茶叶大
         # 县。茶园面积…), a wider area only from a sentence that states a
         # figure about it (四川全省震感强烈。…共记录到余震37次: not Sichuan's)
@@ -586,6 +602,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     return out
 
 
+_LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
 _PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject")
 _SIDE_ROLES = frozenset({"after_location", "after_reference"})
 
@@ -604,6 +621,8 @@ def _sentence_topic(analysis, areas: Areas) -> Decision | None:
         return _located_in(analysis, areas, first_end)
     if _home_named_later(analysis, anchors[0], first_end, areas):
         return Decision(areas.home, "area_scope_word")        # back to the page's own area
+    if any(anchors[0] in group and len({a.mention.place for a in group}) > 1 for group in analysis.place_groups):
+        return Decision(None, _LIST_OPENS)      # 甲县和乙市两支队伍…: no one of them carries on
     return _anchor_area(anchors[0], analysis, areas)
 
 

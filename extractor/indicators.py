@@ -250,6 +250,8 @@ def _list_continuation(s: _Naming, i: int) -> bool:
     """7.1%、8.5% with no words of its own: the same thing as the figure before."""
     w = _words()
     left = s.cleaned(i)
+    if _share_item(s, i, without_asides(s.lefts[i]).strip(w.boundary_strip)):
+        return False            # (its own whole: share_of_before names it)
     if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(without_asides(s.rights[i]), s.quantities[i])
             and i and s.names[i - 1]):
         s.set(i, s.names[i - 1], "list_continuation")
@@ -379,12 +381,31 @@ def _share_of_before(s: _Naming, i: int) -> bool:
     """完成投资64亿元,为年度投资计划的82% -> 完成投资占年度投资计划: a share of
     the figure before, of the whole named between 为 and 的."""
     w = _words()
-    m = w.share_re.fullmatch(without_asides(s.lefts[i]).strip(w.boundary_strip))
-    if not m or not i or not s.names[i - 1]:
+    left = without_asides(s.lefts[i]).strip(w.boundary_strip)
+    m = w.share_re.fullmatch(left)
+    if not i or not s.names[i - 1]:
         return False
-    subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places)
-    s.set(i, _finish(subject + "占" + m.group(1), w), "share_of_before")
+    if m:
+        subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places)
+        s.set(i, _finish(subject + "占" + m.group(1), w), "share_of_before")
+        return True
+    item = _share_item(s, i, left)
+    if not item:
+        return False
+    subject = _subject_before(i - 1, s.names, s.text, s.quantities, w, s.places)
+    s.set(i, _finish(subject + "占" + item.group(1), w), "share_of_before")
     return True
+
+
+_SHARE_ITEM = re.compile(r"([^的]{2,12})的")
+
+
+def _share_item(s: _Naming, i: int, left: str):
+    """占全国的15%、全省的57%: the item after a share names its own whole
+    (the match of it), of the same subject."""
+    if not (i and s.continues[i] and s.rules[i - 1] == "share_of_before"):
+        return None
+    return _SHARE_ITEM.fullmatch(left.lstrip("".join(lexicon().list_marks)))
 
 
 @_rule("takes_subject")
