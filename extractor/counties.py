@@ -438,11 +438,17 @@ def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention
 
 
 def _own_level(text: str) -> str:
-    """The level of the page's own words (全县, 我市, 本区, 该县): the most frequent."""
+    """The level of the page's own words (全县, 我市, 本区, 该县; a province's
+    only in its own voice, 我省): the most frequent."""
+    lex = lexicon()
     counts = Counter()
-    for m in lexicon().level_word_re.finditer(text):
-        if m.group(2) not in ("省", "国") and wordlist.stands_alone(text, m.start(), m.end()):
+    for m in lex.level_word_re.finditer(text):
+        if m.group(2) == "国" or (m.group(2) == "省" and m.group(1) not in lex.own_prefixes):
+            continue
+        if wordlist.stands_alone(text, m.start(), m.end()):
             counts[m.group(2)] += 1
+    if counts["省"] < _cfg()["own_province_min"]:
+        del counts["省"]        # (one 我省 in a quote on a county's page)
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -494,6 +500,10 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
+    if level == "省":           # (我省: the province named, or the one its places lie in)
+        provinces = {p.name if p.level == "province" else p.province for p in ranked} - {""}
+        province = _place_named(next(iter(provinces))) if len(provinces) == 1 else None
+        candidates = [province] if province is not None else []
     # prefectures of one province, none named twice as often as the next and
     # none of their counties more: the province's page (a storm over several)
     prefectures = [p for p in ranked if p.level == "prefecture"]
@@ -836,7 +846,9 @@ def _carries(a, analysis, first_end: int) -> bool:
     (全省网络零售额2815亿元,比上年增长11.2%; not 全省首批…县,品牌价值…)."""
     if a.kind == "scope":
         start, end = analysis.clause_of(a.start)
-        return a.role == "opens" and any(start <= q.start < end for q in analysis.quantities)
+        # (the page's own voice, 我省把…作为重点,紧紧围绕…30%的目标: whatever its clause holds)
+        return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
+                                      or any(start <= q.start < end for q in analysis.quantities))
     return a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
 
 

@@ -38,6 +38,7 @@ class Lexicon:
     country_words: frozenset
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
     respective: str              # 分别
+    own_prefixes: str            # 我, 本: the page's own voice (我省)
 
 
 # Brackets open and close asides (…(上年同期为9.65亿元)); the pairs, once.
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         enumerator=re.compile(cfg["enumerator"]),
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
+        own_prefixes="".join(cfg["own_prefixes"]),
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
