@@ -60,10 +60,26 @@ class SentenceAnalysis:
 
     @cached_property
     def area_words(self) -> tuple[str, ...]:
-        """The words of the sentence that name an area (places, zones, 全县…)."""
-        return tuple({self.text[a.start:a.end] for a in self.anchors})
+        """The words of the sentence that name an area (places, zones, 全县…),
+        with the region word after a place (本溪地区)."""
+        regions = lexicon().region_words
+        listed = {a.start for group in self.place_groups for a in group}
+        words = set()
+        for a in self.anchors:
+            region = next((r for r in regions if self.text.startswith(r, a.end)), "") if a.kind == "place" else ""
+            after = self.text[a.end + len(region):a.end + len(region) + 1]
+            # (after a list of places, or before 的: not 康平县地区生产总值)
+            if region and (a.start in listed or not after or after == "的" or not _is_han(after)):
+                words.add(self.text[a.start:a.end + len(region)])
+            else:
+                words.add(self.text[a.start:a.end])
+        return tuple(words)
 
 
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 def may_name_area(text: str) -> bool:

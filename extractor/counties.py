@@ -311,7 +311,7 @@ def _supported_short(text: str, m: PlaceMention, named_full: set[str], region: s
         # prefectures, or of its province where the name stands as a place
         candidates = [p for p in candidates
                       if p.name in region or p.prefecture in region
-                      or (standing_here and p.level == "county" and p.province in region)]
+                      or (standing_here and p.level in _LISTED_LEVELS and p.province in region)]
     elif not standing_here:
         return None
     if len(candidates) > 1 and level:
@@ -336,15 +336,19 @@ def _sibling_lists(text: str, shorts: list[PlaceMention]):
         run = [m] if m is not None else []
 
 
+_LISTED_LEVELS = ("county", "prefecture")
+
+
 def _under_common_parent(run: list[PlaceMention]):
+    """(counties of one prefecture or province; prefectures of one province: 济南、泰安、聊城)"""
     parents = Counter()
     for m in run:
-        parents.update({n for p in m.places if p.level == "county" for n in (p.prefecture, p.province) if n})
+        parents.update({n for p in m.places if p.level in _LISTED_LEVELS for n in (p.prefecture, p.province) if n})
     for parent, count in parents.most_common():
         if count < 2:
             break
         for m in run:
-            under = [p for p in m.places if p.level == "county" and parent in (p.prefecture, p.province)]
+            under = [p for p in m.places if p.level in _LISTED_LEVELS and parent in (p.prefecture, p.province)]
             if len(under) == 1:
                 yield m, under[0]
         return
@@ -582,6 +586,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     out = []
     for q in analysis.quantities:
         decision = (respective.get(q.start)
+                    or _sum_of_parts(analysis, q)
                     or _one_of_n(analysis, q, areas)
                     or _modified_place(analysis, q, areas)
                     or _clause_place(analysis, q, areas)
@@ -801,11 +806,12 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
 
 
 def _common_parent(places: set[Place]) -> Decision | None:
-    """The prefecture (else the province) that holds all of ``places``."""
-    if any(p.level != "county" for p in places):
+    """The prefecture (else the province) that holds all of ``places``
+    (counties, or prefectures: 济南、泰安、聊城 → 山东省)."""
+    if any(p.level not in _LISTED_LEVELS for p in places):
         return None
     for parents in ({p.prefecture for p in places}, {p.province for p in places}):
-        parent = _place_named(parents.pop()) if len(parents) == 1 else None
+        parent = _place_named(parents.pop()) if len(parents) == 1 and "" not in parents else None
         if parent is not None:
             return Decision(parent, "area_listed_counties")
     return None
@@ -870,6 +876,29 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
         return None
     rule = "area_scope_word" if decision.rule == "area_scope_word" else "area_sentence_subject"
     return Decision(decision.place, rule)
+
+
+_BREAKDOWN_OPENS = re.compile(r"[^,，;；。:：、(（]{0,6}[(（]")
+_BRACKET_CLOSES = re.compile(r"[)）]")
+
+
+def _sum_of_parts(analysis, q) -> Decision | None:
+    """共造成24人轻伤(甲市23人、乙市1人): a total broken down by place in the
+    brackets right after it is of the area that holds all the parts."""
+    text = analysis.text
+    opened = _BREAKDOWN_OPENS.match(text, q.end)
+    if opened is None:
+        return None
+    inside = opened.end()
+    closed = _BRACKET_CLOSES.search(text, inside)
+    close = closed.start() if closed else len(text)
+    parts = [a for a in analysis.anchors if inside <= a.start < close and a.kind == "place"]
+    counts = [o for o in analysis.quantities if inside <= o.start < close]
+    places = {a.mention.place for a in parts}
+    if len(places) < 2 or len(counts) < len(parts):
+        return None
+    decision = _common_parent(places)
+    return Decision(decision.place, "area_sum_of_parts") if decision is not None else None
 
 
 def _one_of_n(analysis, q, areas: Areas) -> Decision | None:

@@ -39,6 +39,7 @@ class Lexicon:
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
     respective: str              # 分别
     own_prefixes: str            # 我, 本: the page's own voice (我省)
+    region_words: tuple          # 地区, 一带: the land around a place
 
 
 # Brackets open and close asides (…(上年同期为9.65亿元)); the pairs, once.
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         scope_re=_alternation(scope_words),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
         own_prefixes="".join(cfg["own_prefixes"]),
+        region_words=tuple(cfg["region_words"]),
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
