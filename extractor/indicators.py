@@ -25,7 +25,7 @@ from typing import Callable
 
 from . import rules, wordlist
 from .models import Quantity
-from .lexicon import lexicon
+from .lexicon import OPENING_BRACKETS, lexicon
 from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import time_pattern
 
@@ -211,6 +211,9 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
         stop = clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
+            # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause)
+            if bracket_depth(text, stop, q.end):
+                stop = _last_opening(text, q.end, stop)
         rights.append(text[q.end:stop])
     s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
                 [""] * n, [""] * n)
@@ -228,6 +231,11 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
         aliased = _alias(name, w)
         out.append(Naming(aliased, rule_id + ("+alias" if aliased != name else "")))
     return out
+
+
+def _last_opening(text: str, start: int, end: int) -> int:
+    """Where the last bracket opened in text[start:end] opens."""
+    return max(text.rfind(b, start, end) for b in OPENING_BRACKETS)
 
 
 @_rule("respectively")
