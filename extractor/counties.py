@@ -467,7 +467,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     score: Counter = Counter()
     first: dict[Place, int] = {}
     for m in mentions:
-        if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL:
+        if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
             continue
         score[m.place] += cfg["title_weight"] if m.start < title_end else 1
         first.setdefault(m.place, m.start)
