@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
+from .clauses import strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import lexicon
 from .segment import bracket_depth
@@ -855,7 +856,16 @@ def _carries(a, analysis, first_end: int) -> bool:
         # (the page's own voice, 我省把…作为重点,紧紧围绕…30%的目标: whatever its clause holds)
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
-    return a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
+    return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
+            or (a.role == "after_location" and _sets_the_scene(a, analysis)))
+
+
+def _sets_the_scene(a, analysis) -> bool:
+    """在南充,该行捐出…: a clause that is only 在 and a place is where the rest
+    of the sentence happens."""
+    start, end = analysis.clause_of(a.start)
+    before = strip_openers(analysis.text[start:a.start])
+    return before in lexicon().location_prepositions and not analysis.text[a.end:end].strip()
 
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
