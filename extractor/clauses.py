@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import wordlist
-from .lexicon import lexicon
+from .lexicon import is_han, lexicon
 from .models import Quantity
 from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import leading_time_phrase
@@ -69,17 +69,13 @@ class SentenceAnalysis:
             region = next((r for r in regions if self.text.startswith(r, a.end)), "") if a.kind == "place" else ""
             after = self.text[a.end + len(region):a.end + len(region) + 1]
             # (after a list of places, or before 的: not 康平县地区生产总值)
-            if region and (a.start in listed or not after or after == "的" or not _is_han(after)):
+            if region and (a.start in listed or not after or after == "的" or not is_han(after)):
                 words.add(self.text[a.start:a.end + len(region)])
             else:
                 words.add(self.text[a.start:a.end])
         return tuple(words)
 
 
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 
 
 def may_name_area(text: str) -> bool:

@@ -23,7 +23,7 @@ from functools import cached_property
 from . import rules, wordlist
 from .clauses import strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
-from .lexicon import lexicon
+from .lexicon import HAN, lexicon
 from .segment import bracket_depth
 
 COUNTRY_LEVEL = "country"
@@ -97,12 +97,12 @@ def _cfg() -> dict:
     cfg["group_re"] = re.compile(
         # 渝东南, 鄂西北: where the name ends; 苏北 (京东 is a shop): a region
         # word after it, or a list of such groups (苏北、苏中)
-        f"[{abbreviations}](?:(?:{two})(?:{suffixes}|(?=[{enders}]|[^\u4e00-\u9fff]|$))"
+        f"[{abbreviations}](?:(?:{two})(?:{suffixes}|(?=[{enders}]|[^{HAN}]|$))"
         f"|[{one}](?:{suffixes}|(?=[、和与及][{abbreviations}][{one}])))")
     cfg["subarea_re"] = re.compile(
         # two characters at least before the suffix: 城镇, 农村, 城乡 are words
-        "(?:([\u4e00-\u9fff]{2,4}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
-        "(?:([\u4e00-\u9fff]{2,5}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
+        f"(?:([{HAN}]{{2,4}}?(?:" + "|".join(cfg["town_suffixes"]) + ")))?"
+        f"(?:([{HAN}]{{2,5}}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
@@ -271,7 +271,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     return not (following and following[0] in cfg["proper_noun_breakers"])
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def _standing_short_names(text: str, title: str, shorts: list[PlaceMention]) -> set[str]:

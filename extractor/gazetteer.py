@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extractor import rules, wordlist
+from extractor.lexicon import is_han
 
 LEVELS = ("province", "prefecture", "county")
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -45,10 +46,6 @@ class PlaceMention:
                                   # children of a parent named right before it
     is_short: bool                # matched by short name
     after_parent: bool = False    # a short name right after its prefecture or province (陕西长安)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _sorted(places) -> tuple[Place, ...]:
@@ -276,7 +273,7 @@ class Gazetteer:
     def _tail_of_word(self, text: str, s: int) -> bool:
         """Does the candidate at s begin inside another word (示范县: 示范) or
         place name (上海城区: 上海)? See step 5 in places.yaml."""
-        if s == 0 or not _is_han(text[s - 1]):
+        if s == 0 or not is_han(text[s - 1]):
             return False
         prev = text[s - 1]
         word = prev not in self._free_before and prev + text[s] in self._words
@@ -291,7 +288,7 @@ class Gazetteer:
                 return under
         if surface in self._parent_required:
             return None
-        if surface in self._boundary_required and s and _is_han(text[s - 1]):
+        if surface in self._boundary_required and s and is_han(text[s - 1]):
             return None
         for key in (surface, "*" + surface[-1]):
             if any(text.startswith(x, e) for x in self._not_followed_by.get(key, ())):
@@ -322,7 +319,7 @@ class Gazetteer:
 def _head_of_word(text: str, s: int, e: int) -> bool:
     """Does the short name at [s, e) begin a longer word of the dictionary
     (小金库, 云南白药)? Then it is that word, not a place."""
-    if e >= len(text) or not _is_han(text[e]) or text[s:e + 1] not in wordlist.tokenizer().dt.FREQ:
+    if e >= len(text) or not is_han(text[e]) or text[s:e + 1] not in wordlist.tokenizer().dt.FREQ:
         return False            # (no word of the dictionary begins with it and the next character)
     return len(wordlist.cut(text[s:e + 4])[0]) > e - s
 

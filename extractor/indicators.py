@@ -25,13 +25,12 @@ from typing import Callable
 
 from . import rules, wordlist
 from .models import Quantity
-from .lexicon import OPENING_BRACKETS, lexicon
+from .lexicon import HAN_RE, OPENING_BRACKETS, lexicon
 from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import time_pattern
 
 _QUOTE_CHARS = "“”‘’\"'「」『』"
 _QUOTES_DROPPED = re.compile("[‘’\"'「」『』]")     # all but “”, which may hold a name
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _COUNT_KINDS = {"count", "people"}
 _NOUN_AFTER_KINDS = _COUNT_KINDS | {"area"}      # 300亩蓝莓种植园
@@ -345,7 +344,7 @@ def _clause_after_number(s: _Naming, i: int) -> bool:
     w = _words()
     left = _trim(s.cleaned(i), w)
     right = without_asides(s.rights[i])
-    if left or not _HAN.match(right.lstrip(_QUOTE_CHARS)[:1]):
+    if left or not HAN_RE.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
     s.set(i, _finish(right[: w.max_np], w), "clause_after_number")
     return True
@@ -487,7 +486,7 @@ def _share_counted_things(s: _Naming) -> None:
         if i + 1 in s.nouns:
             s.set(i, s.names[i + 1], "shared_counted_thing")
         elif (nxt.kind not in _COUNT_KINDS and nxt.kind != "percent" and nxt.start == q.end
-              and (thing := _thing_after(_after_attribute(s.rights[i + 1]), w)) and _HAN.match(thing)):
+              and (thing := _thing_after(_after_attribute(s.rights[i + 1]), w)) and HAN_RE.match(thing)):
             # the count's own verb before it joins (新建 12条86公里的乡村公路)
             words = _cut(s.names[i])
             verb = s.names[i] if len(words) == 1 and not words[0][1].startswith("n") else ""
@@ -607,7 +606,7 @@ def _noun_after(right: str, q: Quantity) -> bool:
         return False
     first = right.lstrip("“‘\"《")[:1]
     w = _words()
-    return bool(first and (_HAN.match(first) or first.isascii() and first.isalpha())) \
+    return bool(first and (HAN_RE.match(first) or first.isascii() and first.isalpha())) \
         and not right.startswith(tuple(w.np_stops)) \
         and not right.startswith(w.measures)           # 项目6个额度9亿元: the thing is before it
 

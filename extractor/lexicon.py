@@ -42,6 +42,16 @@ class Lexicon:
     region_words: tuple          # 地区, 一带: the land around a place
 
 
+# The Han script (CJK unified ideographs and extension A): the one class every
+# stage tests characters against.
+HAN = "\u3400-\u9fff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
 # Brackets open and close asides (…(上年同期为9.65亿元)); the pairs, once.
 OPENING_BRACKETS, CLOSING_BRACKETS = "(（[【", ")）]】"
 

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Callable
 
 from . import rules
+from .lexicon import HAN, HAN_RE
 from .models import NormalisedText
 
 Rewrite = Callable[[re.Match], str]
@@ -158,7 +159,7 @@ def _strip_html(text: str, origin: list[int]):
     return _rewrite(text, origin, _compiled()["html"], repl)
 
 
-_SIGNATURE = re.compile(r"[^\u3400-\u9fff0-9]+")
+_SIGNATURE = re.compile(f"[^{HAN}0-9]+")
 
 
 def _main_content(page: str) -> str | None:
@@ -232,8 +233,8 @@ def _to_simplified(text: str, origin: list[int]):
     return "\n".join(out), origin
 
 
-_SPACED = re.compile(r"(?<=[\u3400-\u9fff\d.%]) (?=[\u3400-\u9fff\d])")
-_HAN_PAIR = re.compile(r"[\u3400-\u9fff](?=[\u3400-\u9fff])")
+_SPACED = re.compile(f"(?<=[{HAN}\\d.%]) (?=[{HAN}\\d])")
+_HAN_PAIR = re.compile(f"[{HAN}](?=[{HAN}])")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -261,8 +262,7 @@ def _close_letter_spacing(text: str, origin: list[int], share: float):
 # Only breaks that could cut a sentence: after a Han character or a comma
 # (spaces between allowed), before a Han character or a digit. The pattern
 # starts at the line break, so the engine jumps from one to the next.
-_BREAK = re.compile(r"\n\s*(?=[\u3400-\u9fff0-9])")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_BREAK = re.compile(f"\\n\\s*(?=[{HAN}0-9])")
 _ENDS_SENTENCE = set("。！？!?；;：:」』”)）》")
 
 
@@ -276,8 +276,8 @@ def _join_broken_lines(text: str, origin: list[int], min_length: int):
         line = text[text.rfind("\n", 0, start) + 1:start].strip()
         after = text[m.end():m.end() + 1]
         if (len(line) >= min_length and line[-1] not in _ENDS_SENTENCE
-                and (_HAN.match(line[-1]) or line[-1] in "，,、")
-                and after and (_HAN.match(after) or after.isdecimal())
+                and (HAN_RE.match(line[-1]) or line[-1] in "，,、")
+                and after and (HAN_RE.match(after) or after.isdecimal())
                 and any(p in line for p in "，,、；;")):
             spans.append((start, m.end()))
     return _delete(text, origin, spans)

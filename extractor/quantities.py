@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
+from .lexicon import HAN_RE
 from .models import Quantity
 from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, plain, read_number
 from .segment import clause_end
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿几半]+$")
 # After 以上/以下, these start the rest of the sentence, not a category noun.
 _GOES_ON = set("都均也还已将并且就是为和与及、")
@@ -226,9 +226,9 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
     if after:
         word = after.group("w")
         nxt = text[after.end():after.end() + 1]
-        if word in lex.thresholds and nxt and (_HAN.match(nxt) or nxt == "的") and nxt not in _GOES_ON:
+        if word in lex.thresholds and nxt and (HAN_RE.match(nxt) or nxt == "的") and nxt not in _GOES_ON:
             return None            # 3亿元以上项目: a category, not a figure (五成以上都…: a figure)
-        if len(word) > 1 or not (nxt and _HAN.match(nxt)):
+        if len(word) > 1 or not (nxt and HAN_RE.match(nxt)):
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True
     return _Candidate(span, start, end, value, value_max, unit, multiplier, qualifier, bound=bound)
@@ -257,7 +257,7 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
         unit_m = lex.unit_re.match(text, m.end())
         unit = unit_m.group("unit") if unit_m and not unit_m.group("mult") and _unit_stands(text, unit_m, lex) else ""
         end = unit_m.end() if unit else m.end()
-        if not unit and (_HAN.match(text[end:end + 1]) or not m.group("mult")):
+        if not unit and (HAN_RE.match(text[end:end + 1]) or not m.group("mult")):
             continue       # 近百年来, 上万人次 without a unit: not read
         value = Decimal({"百": 100, "千": 1000}.get(m.group("num") or "", 1))
         mult = m.group("mult") or ""

@@ -12,10 +12,11 @@ cache is read with one marshal.loads; jieba is imported without pkg_resources.""
 from __future__ import annotations
 
 import os
-import re
 from functools import cache
 from importlib import util
 from math import log
+
+from .lexicon import HAN_RE
 
 
 @cache
@@ -209,8 +210,8 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     around it, cut only where such a word could be."""
     freq = tokenizer().dt.FREQ
     # (after it, a prefix of a longer word counts too: 县域 in 通城县域经济)
-    if not (start and _HAN.match(text[start - 1]) and freq.get(text[start - 1:start + 1])) and not (
-            end < len(text) and _HAN.match(text[end]) and text[end - 1:end + 1] in freq):
+    if not (start and HAN_RE.match(text[start - 1]) and freq.get(text[start - 1:start + 1])) and not (
+            end < len(text) and HAN_RE.match(text[end]) and text[end - 1:end + 1] in freq):
         return True             # (most: no word can cross it, no cut needed)
     k = window = max(0, start - 3)
     for word in cut(text[window:end + 3]):
@@ -220,4 +221,3 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     return True
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
