@@ -25,7 +25,7 @@ from typing import Callable
 
 from . import rules, wordlist
 from .models import Quantity
-from .lexicon import HAN_RE, OPENING_BRACKETS, lexicon
+from .lexicon import CLOSING_BRACKETS, HAN_RE, OPENING_BRACKETS, lexicon
 from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import time_pattern
 
@@ -210,9 +210,12 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
         stop = clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
-            # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause)
+            # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause;
+            # 213处(甲市165处、乙市48处)房屋受损: the words after them go on with this one)
             if bracket_depth(text, stop, q.end):
-                stop = _last_opening(text, q.end, stop)
+                opened = _last_opening(text, q.end, stop)
+                rights.append(text[q.end:opened] + _after_breakdown(text, opened, quantities[i + 1:], places))
+                continue
         rights.append(text[q.end:stop])
     s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
                 [""] * n, [""] * n)
@@ -230,6 +233,21 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
         aliased = _alias(name, w)
         out.append(Naming(aliased, rule_id + ("+alias" if aliased != name else "")))
     return out
+
+
+def _after_breakdown(text: str, opened: int, later: list, places) -> str:
+    """The words after the brackets opened at ``opened`` close, to the end of
+    the clause or the next figure after them, when the brackets break the
+    figure down by place ('' otherwise, or when they never close)."""
+    closed = _CLOSING.search(text, opened)
+    if closed is None or not any(p in text[opened:closed.start()] for p in places):
+        return ""
+    start = closed.end()
+    stop = min([clause_end(text, start)] + [o.start for o in later if o.start >= start])
+    return text[start:stop]
+
+
+_CLOSING = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
 
 
 def _last_opening(text: str, start: int, end: int) -> int:
