@@ -476,7 +476,11 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         return None, "home_none"
     ranked = sorted(score, key=lambda p: (-score[p], first[p]))
     counties = [p for p in ranked if p.level == "county"]
-    if counties and (not level or level in cfg["kinds"]["prefecture"] or level == "区"):     # 全区 of a 地区 too
+    # (counties named in passing, together less than a prefecture of none of them: that prefecture's page)
+    elsewhere = max((score[p] for p in ranked if p.level == "prefecture"
+                     and all(c.prefecture != p.name for c in counties)), default=0)
+    if counties and sum(score[c] for c in counties) > elsewhere \
+            and (not level or level in cfg["kinds"]["prefecture"] or level == "区"):     # 全区 of a 地区 too
         top = counties[0]
         siblings = [p for p in counties if p.prefecture and p.prefecture == top.prefecture]
         dominant = len(counties) > 1 and score[top] >= cfg["dominant_ratio"] * score[counties[1]]
