@@ -265,10 +265,23 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
         return False
     cfg = _cfg()
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
-    if not run or cfg["proper_noun_re"].search(run.group()) is None:
+    # (a name runs to its head without 的: 沧州的某矿业公司 is a firm in 沧州)
+    if not run or cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is None:
         return False
     following = wordlist.cut(text[m.end:m.end + 6])       # (only where a head stands: a cut costs)
-    return not (following and following[0] in cfg["proper_noun_breakers"])
+    return not (following and following[0] in cfg["proper_noun_breakers"]) and not _child_follows(text, m)
+
+
+def _child_follows(text: str, m: PlaceMention) -> bool:
+    """运城夏县公安局: a place of its own right after it (its child) heads
+    the name; the short name before says where that place is."""
+    g = gazetteer()
+    if not g.may_start(text[m.end:m.end + 2]):
+        return False
+    after = g.find(text[m.end:m.end + 12])
+    names = {p.name for p in m.places}
+    return bool(after) and after[0].start == 0 and any(
+        p.prefecture in names or p.province in names for p in after[0].places)
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")

@@ -254,3 +254,15 @@ def test_a_short_name_before_a_verb_is_no_proper_noun(text, expected):
 ])
 def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands):
     assert wordlist.stands_alone(text, start, start + 2) is stands
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm's name runs to its head without 的: the place before 的 is where the firm is
+    ("湖北竹山的某矿业有限公司装载钢材70吨。", "竹山县"),
+    # a long name still begins with the place (a head within proper_noun_reach)
+    ("竹山霍家坪广胜旅游有限公司占用耕地6亩。", "十堰市"),
+    # a parent right before its child: the child heads the name, the parent says where
+    ("十堰房县公安局交警大队查处一起超员违法,核载7人。", "房县"),
+])
+def test_where_a_proper_noun_begins(text, expected):
+    assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
