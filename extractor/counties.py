@@ -24,7 +24,7 @@ from . import rules, wordlist
 from .clauses import strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import HAN, lexicon
-from .segment import bracket_depth
+from .segment import bracket_depth, clause_end, clause_start
 
 COUNTRY_LEVEL = "country"
 
@@ -456,18 +456,29 @@ def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention
 
 
 def _own_level(text: str) -> str:
-    """The level of the page's own words (全县, 我市, 本区, 该县; a province's
-    only in its own voice, 我省): the most frequent."""
+    """The level of the page's own words (全县, 我市, 本区, 该县): the most
+    frequent. A province's: 我省, and 全省 only as the subject of a
+    clause stating a figure (a county's page compares itself with 全省)."""
     lex = lexicon()
     counts = Counter()
     for m in lex.level_word_re.finditer(text):
-        if m.group(2) == "国" or (m.group(2) == "省" and m.group(1) not in lex.own_prefixes):
-            continue
+        if m.group(2) == "国" or (m.group(2) == "省" and m.group(1) not in lex.own_prefixes
+                                  and not _opens_clause(text, m.start())):
+            continue        # (全省 counts only as a clause's subject: 全省共转移…, not 高于全省…)
         if wordlist.stands_alone(text, m.start(), m.end()):
             counts[m.group(2)] += 1
     if counts["省"] < _cfg()["own_province_min"]:
         del counts["省"]        # (one 我省 in a quote on a county's page)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does ``pos`` open a clause stating a figure (全省共转移群众1.2万人; not
+    全省首批…县), once openers and time phrases are set aside?"""
+    return not strip_openers(text[clause_start(text, pos):pos]) and _DIGIT.search(text, pos, clause_end(text, pos)) is not None
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _fits(place: Place, level: str) -> bool:
