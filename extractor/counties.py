@@ -498,6 +498,44 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
+    home, rule = _home_by_names(score, first, level)
+    if rule in _LISTED_HOMES and _share_within(home, score) < cfg["listed_home_share"]:
+        # (a prefecture's counties listed on a page about a whole province:
+        # the area holding most of what the page names)
+        wider = _holding_most(score, first, cfg["listed_home_share"])
+        if wider is not None and wider != home:
+            return wider, "home_holding_most_places"
+    return home, rule
+
+
+_LISTED_HOMES = ("home_prefecture_of_listed_counties", "home_province_of_listed_counties")
+_DEPTH = {"county": 3, "prefecture": 2, "province": 1}
+
+
+def _share_within(area: Place, score: Counter) -> float:
+    """The share of the page's place names that name ``area`` or a place inside it."""
+    return sum(n for p, n in score.items() if area in _chain(p)) / sum(score.values())
+
+
+def _holding_most(score: Counter, first: dict, share: float) -> Place | None:
+    """The deepest area that holds at least ``share`` of the page's place names
+    (itself or places inside it)."""
+    within: Counter = Counter()
+    seen: dict[Place, int] = {}
+    for p, n in score.items():
+        for area in _chain(p):
+            if area.level in _DEPTH:
+                within[area] += n
+                seen[area] = min(seen.get(area, first[p]), first[p])
+    total = sum(score.values())
+    holding = [a for a in within if within[a] >= share * total]
+    return max(holding, key=lambda a: (_DEPTH[a.level], within[a], -seen[a]), default=None)
+
+
+def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | None, str]:
+    """The home area by the rules of patterns/counties.yaml (home_rules), from
+    how often each area is named (``score``) and where first (``first``)."""
+    cfg = _cfg()
     ranked = sorted(score, key=lambda p: (-score[p], first[p]))
     counties = [p for p in ranked if p.level == "county"]
     # (counties named in passing, together less than a prefecture of none of them: that prefecture's page)
