@@ -328,11 +328,30 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         lead = _last_word(left)         # 在各村建成 + 扶贫车间
     else:
         lead = left
-    if raw_left[-1:] in w.no_lead_after or "、" in lead:
-        lead = ""
+    if (raw_left[-1:] in w.no_lead_after and _last_word(raw_left, verbs_only=False) in w.no_lead_after) \
+            or "、" in lead:
+        lead = ""               # (after 和, 在, 等 as words: not 涉及, 普及)
     if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(w.list_joiners):
         s.list_leads[i + 1] = lead
     s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
+    return True
+
+
+@_rule("shared_lead")
+def _shared_lead(s: _Naming, i: int) -> bool:
+    """涉及5个乡镇、49个村、76309人 -> 涉及人: a count of a list of counts with
+    no words of its own (only the item before and a list mark) is the list's
+    verb and its own unit."""
+    lead = s.list_leads.get(i, "")
+    thing_before = s.nouns.get(i - 1, "")
+    q = s.quantities[i]
+    if not (lead and thing_before and s.continues[i]) or _noun_after(without_asides(s.rights[i]), q):
+        return False
+    if i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end:
+        return False            # (1支4人的消杀队伍: the thing comes after the next figure)
+    if s.lefts[i].strip().rstrip("".join(_words().list_joiners)) != thing_before or not q.std_unit:
+        return False
+    s.set(i, _finish(lead + q.std_unit, _words()), "shared_lead")
     return True
 
 
