@@ -25,7 +25,8 @@ from typing import Callable
 
 from . import rules, wordlist
 from .models import Quantity
-from .lexicon import CLOSING_BRACKETS, HAN_RE, OPENING_BRACKETS, lexicon
+from .gazetteer import gazetteer
+from .lexicon import CLOSING_BRACKETS, HAN, HAN_RE, OPENING_BRACKETS, lexicon
 from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
 from .timeinfo import time_pattern
 
@@ -62,6 +63,7 @@ class _Words:
     list_joiners: tuple        # what joins the items of a list (、, 和, 及)
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
+    not_objects: tuple         # words after an amount that are not what it measures (人民币, 每秒)
     recipient: tuple           # 向房县捐赠农机: a figure given to a place is named from the place on
     aspect_words: frozenset    # 累计, 已: before a word that needs a subject, they name nothing
     duration_verbs: tuple      # 用2年时间…
@@ -113,6 +115,7 @@ def _words() -> _Words:
         connectors="".join(sorted(set("".join(joiners)) | {",", "，", " "})),
         list_joiners=joiners,
         list_split=re.compile("|".join(map(re.escape, joiners))),
+        not_objects=tuple(cfg["not_objects"]),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
         aspect_words=frozenset(cfg["aspect_words"]),
@@ -299,6 +302,38 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
     name = left[: -len(measure)] + noun + measure if measure else left + noun
     s.set(i, _finish(name, w), "thing_after_de")
     return True
+
+
+_OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy"})
+
+
+@_rule("object_after_amount")
+def _object_after_amount(s: _Naming, i: int) -> bool:
+    """捐赠1000万元抗灾救灾款 -> 捐赠抗灾救灾款: an amount followed, to the end
+    of its clause, by a noun phrase alone is the amount of that thing, given
+    by the verb before it."""
+    q = s.quantities[i]
+    if q.kind not in _OBJECT_AFTER_KINDS:
+        return False
+    w = _words()
+    right = without_asides(s.rights[i]).strip()
+    if not right or (i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end + len(s.rights[i])):
+        return False
+    noun = _noun_phrase(right, w)
+    left = s.phrase(i)
+    if len(noun) < 2 or noun != right.strip("".join(w.boundary)) or not left or not _HAN_WORD.fullmatch(noun):
+        return False
+    first_tag = _cut(noun)[0][1]
+    if first_tag[:1] == "v" and first_tag != "vn":
+        return False            # (投入3.65亿元实施某项目: a verb follows, measure_of_object reads it)
+    if right.startswith(w.measures) or noun.startswith(w.not_objects) or w.time.search(noun) \
+            or gazetteer().find(noun, short_names=True):
+        return False            # (…亿元人民币, 每秒, 之间, 上半年, 江苏沭阳: no thing of its own)
+    s.set(i, _finish(left + noun, w), "object_after_amount")
+    return True
+
+
+_HAN_WORD = re.compile(f"[{HAN}]+")
 
 
 @_rule("counted_thing_after")
