@@ -680,7 +680,8 @@ def _noun_after(right: str, q: Quantity) -> bool:
     w = _words()
     return bool(first and (HAN_RE.match(first) or first.isascii() and first.isalpha())) \
         and not right.startswith(tuple(w.np_stops)) \
-        and not right.startswith(w.measures)           # 项目6个额度9亿元: the thing is before it
+        and not right.startswith(w.measures) \
+        and not right.startswith(w.result_verbs)       # 项目6个额度9亿元, 从20平方米提高到…: no thing after it
 
 
 def _plain_noun_phrase(text: str, w: _Words) -> str:
@@ -738,6 +739,8 @@ def _needs_subject(left: str, w: _Words) -> bool:
         return True      # 净增额, 增长率
     if w.compared_change_re.fullmatch(core):
         return True      # 可比增长, 比上半年提高, 可比高于全市
+    if core.endswith(w.result_words) and core[:-1] in w.result_verbs:
+        return True      # 调整为, 提高到 (由30万元调整为50万元): the change of the figure before
     # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
     ending = next((k for k in range(1, len(core))
                    if core[k:] in w.needs_subject or w.compared_change_re.fullmatch(core, k)), None)
