@@ -173,7 +173,8 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     # a short name right after its parent (河北张家口, 湖北竹溪) is that place
     # wherever the article writes it: the gazetteer kept only the parent's child
     for m in shorts:
-        if m.after_parent and len(m.places) == 1:
+        # (not a short name that is an ordinary word: 湖北公安 is Hubei's police)
+        if m.after_parent and len(m.places) == 1 and not gazetteer().is_ordinary_word(m.surface):
             place = m.places[0]
             mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
             region |= {place.prefecture, place.province} - {""}
@@ -316,8 +317,8 @@ def _supported_short(text: str, m: PlaceMention, named_full: set[str], region: s
         return own_prefecture
     if known:
         return known[0]
-    if _in_proper_noun(text, m):
-        return None
+    if _in_proper_noun(text, m) or gazetteer().is_ordinary_word(m.surface):
+        return None     # (湖北公安: an ordinary word after its parent is a place only where its full name is written)
     candidates = [p for p in m.places if p.level != "province"]
     standing_here = m.surface in standing
     if region:
@@ -571,9 +572,13 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
         candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
-    if level == "省":           # (我省: the province named, or the one its places lie in)
-        provinces = {p.name if p.level == "province" else p.province for p in ranked} - {""}
-        province = _place_named(next(iter(provinces))) if len(provinces) == 1 else None
+    if level == "省":           # (我省: the province whose places the page names most)
+        within: Counter = Counter()
+        for p in ranked:
+            name = p.name if p.level == "province" else p.province
+            if name:
+                within[name] += score[p]
+        province = _place_named(within.most_common(1)[0][0]) if within else None
         candidates = [province] if province is not None else []
     # prefectures of one province, none named twice as often as the next and
     # none of their counties more: the province's page (a storm over several)

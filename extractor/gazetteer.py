@@ -169,6 +169,10 @@ class Gazetteer:
         """Places whose full official name is `name` (several for 市中区)."""
         return self._by_name.get(name, ())
 
+    def is_ordinary_word(self, surface: str) -> bool:
+        """Is this short name an ordinary word first (公安, 长安: short_stopwords)?"""
+        return surface in self._short_after_parent
+
     # ----------------------------------------------------------------- scanning
     def may_start(self, text: str, *, short_names: bool = False) -> bool:
         """Can a name begin at the start of ``text``? (False: ``find`` gives

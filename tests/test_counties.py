@@ -266,3 +266,11 @@ def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands
 ])
 def test_where_a_proper_noun_begins(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
+
+
+def test_a_short_name_that_is_a_word_is_no_place_for_standing_after_its_parent():
+    # 湖北公安 is Hubei's police (公安 is a short_stopword), not 公安县; 湖北竹溪 is 竹溪县
+    text = "湖北公安破获洗钱案\n记者从长阳土家族自治县公安局获悉,抓获嫌疑人22名,在广水市抓获17人。"
+    assert "公安县" not in {m.place.name for m in document_areas(normalise(text).text, title="湖北公安破获洗钱案").mentions}
+    text = "湖北竹溪破获洗钱案\n记者从竹溪县公安局获悉,抓获嫌疑人22名。"
+    assert "竹溪县" in {m.place.name for m in document_areas(normalise(text).text).mentions}
