@@ -164,6 +164,9 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     clause = clause_start(text, pos)
     # the last list mark of the clause before pos (a search in C, not a loop over its characters)
     last_mark = max((text.rfind(m, clause, pos) for m in lex.list_marks if len(m) == 1), default=-1)
+    numbered = lex.enumerator.match(text, clause)
+    if numbered and last_mark < numbered.end():
+        last_mark = -1          # (1、临汾市洪洞县…: the mark of a numbered item, not of a list)
     start = last_mark + 1 if last_mark >= 0 else clause
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
     if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
