@@ -64,6 +64,7 @@ class _Words:
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
     not_objects: tuple         # words after an amount that are not what it measures (人民币, 每秒)
+    unit_nouns: dict           # the noun a unit counts when nothing else names it (人 -> 人口)
     recipient: tuple           # 向房县捐赠农机: a figure given to a place is named from the place on
     aspect_words: frozenset    # 累计, 已: before a word that needs a subject, they name nothing
     duration_verbs: tuple      # 用2年时间…
@@ -116,6 +117,7 @@ def _words() -> _Words:
         list_joiners=joiners,
         list_split=re.compile("|".join(map(re.escape, joiners))),
         not_objects=tuple(cfg["not_objects"]),
+        unit_nouns=dict(cfg["unit_nouns"]),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
         aspect_words=frozenset(cfg["aspect_words"]),
@@ -386,7 +388,8 @@ def _shared_lead(s: _Naming, i: int) -> bool:
         return False            # (1支4人的消杀队伍: the thing comes after the next figure)
     if s.lefts[i].strip().rstrip("".join(_words().list_joiners)) != thing_before or not q.std_unit:
         return False
-    s.set(i, _finish(lead + q.std_unit, _words()), "shared_lead")
+    w = _words()
+    s.set(i, _finish(lead + w.unit_nouns.get(q.std_unit, q.std_unit), w), "shared_lead")
     return True
 
 
