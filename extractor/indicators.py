@@ -319,8 +319,10 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
         return False
     w = _words()
     right = without_asides(s.rights[i]).strip()
-    if not right or (i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end + len(s.rights[i])):
+    if not right or not HAN_RE.match(right) or (i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end + len(s.rights[i])):
         return False
+    if right.startswith(w.measures) or right.startswith(w.not_objects) or not s.phrase(i):
+        return False            # (cheap tests first: a cut costs)
     noun = _noun_phrase(right, w)
     left = s.phrase(i)
     if len(noun) < 2 or noun != right.strip("".join(w.boundary)) or not left or not _HAN_WORD.fullmatch(noun):
@@ -365,7 +367,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         lead = _last_word(left)         # 在各村建成 + 扶贫车间
     else:
         lead = left
-    if (raw_left[-1:] in w.no_lead_after and _last_word(raw_left, verbs_only=False) in w.no_lead_after) \
+    if (raw_left[-1:] in w.no_lead_after and wordlist.stands_alone(raw_left, len(raw_left) - 1, len(raw_left))) \
             or "、" in lead:
         lead = ""               # (after 和, 在, 等 as words: not 涉及, 普及)
     if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(w.list_joiners):
