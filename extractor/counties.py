@@ -952,7 +952,7 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
-                        analysis.clause_of(anchor.start)[1])
+                        min(analysis.clause_of(anchor.start)[1], q.start))      # (never a place after the figure)
     if decision is None or decision.place is None:
         return None
     rule = "area_scope_word" if decision.rule == "area_scope_word" else "area_sentence_subject"
