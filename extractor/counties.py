@@ -23,7 +23,7 @@ from functools import cached_property
 from . import rules, wordlist
 from .clauses import strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
-from .lexicon import HAN, lexicon
+from .lexicon import CLOSING_BRACKETS, HAN, OPENING_BRACKETS, lexicon
 from .segment import bracket_depth, clause_end, clause_start
 
 COUNTRY_LEVEL = "country"
@@ -88,6 +88,10 @@ def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
     cfg["kinds"] = {k: tuple(v) for k, v in cfg["kinds"].items()}
     cfg["aggregate_brackets_re"] = re.compile(cfg["aggregate_brackets"])
+    # brackets opened within a few characters after a figure, in its clause, and where they close
+    not_in_between = re.escape("".join(sorted(lexicon().clause_marks)) + "、" + OPENING_BRACKETS)
+    cfg["breakdown_opens_re"] = re.compile(f"[^{not_in_between}]{{0,6}}[{re.escape(OPENING_BRACKETS)}]")
+    cfg["bracket_closes_re"] = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
     suffixes = "|".join(cfg["group_suffixes"])
@@ -587,9 +591,8 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
             and score[prefectures[0]] < cfg["dominant_ratio"] * score[prefectures[1]]
             and len({p.province for p in prefectures}) == 1 and (province := _place_named(prefectures[0].province))):
         return province, "home_province_of_listed_counties"
-    if candidates and candidates[0].level == "prefecture" and len(counties := [
-            p for p in ranked if p.level == "county"]) == 1 and counties[0].prefecture == candidates[0].name \
-            and score[counties[0]] >= cfg["one_county_min"] and not level:
+    if candidates and candidates[0].level == "prefecture" and len(counties) == 1 \
+            and counties[0].prefecture == candidates[0].name and score[counties[0]] >= cfg["one_county_min"] and not level:
         # a prefecture named around the one county of it the page names again
         # and again (在江西赣州…赣州市南康区…南康区政府): that county's page
         return counties[0], "home_one_county_of_prefecture"
@@ -959,19 +962,18 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     return Decision(decision.place, rule)
 
 
-_BREAKDOWN_OPENS = re.compile(r"[^,，;；。:：、(（]{0,6}[(（]")
-_BRACKET_CLOSES = re.compile(r"[)）]")
+
 
 
 def _sum_of_parts(analysis, q) -> Decision | None:
     """共造成24人轻伤(甲市23人、乙市1人): a total broken down by place in the
     brackets right after it is of the area that holds all the parts."""
     text = analysis.text
-    opened = _BREAKDOWN_OPENS.match(text, q.end)
+    opened = _cfg()["breakdown_opens_re"].match(text, q.end)
     if opened is None:
         return None
     inside = opened.end()
-    closed = _BRACKET_CLOSES.search(text, inside)
+    closed = _cfg()["bracket_closes_re"].search(text, inside)
     close = closed.start() if closed else len(text)
     parts = [a for a in analysis.anchors if inside <= a.start < close and a.kind == "place"]
     counts = [o for o in analysis.quantities if inside <= o.start < close]
