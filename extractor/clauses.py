@@ -114,7 +114,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
     for a in anchors:
         item_of = _item_after(text, a.start, roles) if opening[a.start] else None
         if item_of is not None and item_of.role in prepositions:
-            role = item_of.role         # 占全国的15%、全省的57%: an item is read as the first one
+            role = item_of.role         # 占全国的2%、全省的30%: an item is read as the first one
         elif opening[a.start]:
             role = "opens"
         elif (after := next((r for r, words in prepositions.items() if text.endswith(words, 0, a.start)), None)):
@@ -166,7 +166,7 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     last_mark = max((text.rfind(m, clause, pos) for m in lex.list_marks if len(m) == 1), default=-1)
     numbered = lex.enumerator.match(text, clause)
     if numbered and last_mark < numbered.end():
-        last_mark = -1          # (1、临汾市洪洞县…: the mark of a numbered item, not of a list)
+        last_mark = -1          # (1、十堰市房县…: the mark of a numbered item, not of a list)
     start = last_mark + 1 if last_mark >= 0 else clause
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
     if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):

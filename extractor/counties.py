@@ -174,7 +174,7 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     given_place = (_place_named(given) or Place(given, "county", "", "", "")) if given else None
     region = _region(mentions.values(), given_place)
     shorts = [m for m in raw if m.is_short]
-    # a short name right after its parent (河北张家口, 湖北竹溪) is that place
+    # a short name right after its parent (湖北十堰, 湖北竹溪) is that place
     # wherever the article writes it: the gazetteer kept only the parent's child
     for m in shorts:
         # (not a short name that is an ordinary word: 湖北公安 is Hubei's police)
@@ -270,7 +270,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
         return False
     cfg = _cfg()
     run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
-    # (a name runs to its head without 的: 沧州的某矿业公司 is a firm in 沧州)
+    # (a name runs to its head without 的: 竹山的某矿业公司 is a firm in 竹山)
     if not run or cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is None:
         return False
     following = wordlist.cut(text[m.end:m.end + 6])       # (only where a head stands: a cut costs)
@@ -278,7 +278,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
 
 
 def _child_follows(text: str, m: PlaceMention) -> bool:
-    """运城夏县公安局: a place of its own right after it (its child) heads
+    """十堰房县公安局: a place of its own right after it (its child) heads
     the name; the short name before says where that place is."""
     g = gazetteer()
     if not g.may_start(text[m.end:m.end + 2]):
@@ -359,7 +359,7 @@ _LISTED_LEVELS = ("county", "prefecture")
 
 
 def _under_common_parent(run: list[PlaceMention]):
-    """(counties of one prefecture or province; prefectures of one province: 济南、泰安、聊城)"""
+    """(counties of one prefecture or province; prefectures of one province: 十堰、襄阳、宜昌)"""
     parents = Counter()
     for m in run:
         parents.update({n for p in m.places if p.level in _LISTED_LEVELS for n in (p.prefecture, p.province) if n})
@@ -594,7 +594,7 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     if candidates and candidates[0].level == "prefecture" and len(counties) == 1 \
             and counties[0].prefecture == candidates[0].name and score[counties[0]] >= cfg["one_county_min"] and not level:
         # a prefecture named around the one county of it the page names again
-        # and again (在江西赣州…赣州市南康区…南康区政府): that county's page
+        # and again (在湖北十堰…十堰市房县…房县政府): that county's page
         return counties[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"
@@ -882,7 +882,7 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
 
 def _common_parent(places: set[Place]) -> Decision | None:
     """The prefecture (else the province) that holds all of ``places``
-    (counties, or prefectures: 济南、泰安、聊城 → 山东省)."""
+    (counties, or prefectures: 十堰、襄阳、宜昌 → 湖北省)."""
     if any(p.level not in _LISTED_LEVELS for p in places):
         return None
     for parents in ({p.prefecture for p in places}, {p.province for p in places}):
@@ -935,7 +935,7 @@ def _carries(a, analysis, first_end: int) -> bool:
 
 
 def _sets_the_scene(a, analysis) -> bool:
-    """在南充,该行捐出…: a clause that is only 在 and a place is where the rest
+    """在房县,该行捐出…: a clause that is only 在 and a place is where the rest
     of the sentence happens."""
     start, end = analysis.clause_of(a.start)
     before = strip_openers(analysis.text[start:a.start])
@@ -966,7 +966,7 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
 
 
 def _sum_of_parts(analysis, q) -> Decision | None:
-    """共造成24人轻伤(甲市23人、乙市1人): a total broken down by place in the
+    """共造成15人受伤(甲市12人、乙市3人): a total broken down by place in the
     brackets right after it is of the area that holds all the parts."""
     text = analysis.text
     opened = _cfg()["breakdown_opens_re"].match(text, q.end)

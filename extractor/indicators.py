@@ -216,7 +216,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
             # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause;
-            # 213处(甲市165处、乙市48处)房屋受损: the words after them go on with this one)
+            # 30处(甲市20处、乙市10处)房屋受损: the words after them go on with this one)
             if bracket_depth(text, stop, q.end):
                 opened = _last_opening(text, q.end, stop)
                 rights.append(text[q.end:opened] + _after_breakdown(text, opened, quantities[i + 1:], places))
@@ -311,7 +311,7 @@ _OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy"})
 
 @_rule("object_after_amount")
 def _object_after_amount(s: _Naming, i: int) -> bool:
-    """捐赠1000万元抗灾救灾款 -> 捐赠抗灾救灾款: an amount followed, to the end
+    """捐赠300万元救灾资金 -> 捐赠救灾资金: an amount followed, to the end
     of its clause, by a noun phrase alone is the amount of that thing, given
     by the verb before it."""
     q = s.quantities[i]
@@ -378,7 +378,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
 
 @_rule("shared_lead")
 def _shared_lead(s: _Naming, i: int) -> bool:
-    """涉及5个乡镇、49个村、76309人 -> 涉及人: a count of a list of counts with
+    """涉及3个乡镇、20个村、5200人 -> 涉及人: a count of a list of counts with
     no words of its own (only the item before and a list mark) is the list's
     verb and its own unit."""
     lead = s.list_leads.get(i, "")
@@ -387,7 +387,7 @@ def _shared_lead(s: _Naming, i: int) -> bool:
     if not (lead and thing_before and s.continues[i]) or _noun_after(without_asides(s.rights[i]), q):
         return False
     if i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end:
-        return False            # (1支4人的消杀队伍: the thing comes after the next figure)
+        return False            # (1支6人的巡查队伍: the thing comes after the next figure)
     if s.lefts[i].strip().rstrip("".join(_words().list_joiners)) != thing_before or not q.std_unit:
         return False
     w = _words()
@@ -485,7 +485,7 @@ _SHARE_ITEM = re.compile(r"([^的]{2,12})的")
 
 
 def _share_item(s: _Naming, i: int, left: str):
-    """占全国的15%、全省的57%: the item after a share names its own whole
+    """占全国的2%、全省的30%: the item after a share names its own whole
     (the match of it), of the same subject."""
     if not (i and s.continues[i] and s.rules[i - 1] == "share_of_before"):
         return None
@@ -745,7 +745,7 @@ def _needs_subject(left: str, w: _Words) -> bool:
     if w.compared_change_re.fullmatch(core):
         return True      # 可比增长, 比上半年提高, 可比高于全市
     if core.endswith(w.result_words) and core[:-1] in w.result_verbs:
-        return True      # 调整为, 提高到 (由30万元调整为50万元): the change of the figure before
+        return True      # 调整为, 提高到 (由20万元调整为35万元): the change of the figure before
     # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
     ending = next((k for k in range(1, len(core))
                    if core[k:] in w.needs_subject or w.compared_change_re.fullmatch(core, k)), None)
