@@ -911,12 +911,13 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
 
 def _refined(decision: Decision | None, anchor, analysis, end: int) -> Decision | None:
     """重庆唯一的世界遗产武隆喀斯特…: the one place inside the area named (not
-    in brackets, not a list of them) makes it more specific."""
+    in brackets, not a list of them, not a point of reference or where a team
+    goes: 十堰市某支队赶赴房县) makes it more specific."""
     if decision is None or decision.place is None:
         return decision
     inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
              if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
-             and not bracket_depth(analysis.text, a.start, anchor.end)}
+             and a.role != "after_reference" and not bracket_depth(analysis.text, a.start, anchor.end)}
     return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
 
 
