@@ -76,8 +76,6 @@ class SentenceAnalysis:
         return tuple(words)
 
 
-
-
 def may_name_area(text: str) -> bool:
     """Can the sentence hold a word for an area by its level (全县, 该市)?"""
     return lexicon().scope_re.search(text) is not None

@@ -23,8 +23,8 @@ from functools import cached_property
 from . import rules, wordlist
 from .clauses import strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
-from .lexicon import CLOSING_BRACKETS, HAN, OPENING_BRACKETS, lexicon
-from .segment import bracket_depth, clause_end, clause_start
+from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
+from .segment import bracket_depth, clause_end, clause_start, next_closing
 
 COUNTRY_LEVEL = "country"
 
@@ -88,10 +88,9 @@ def _cfg() -> dict:
     cfg = dict(rules.load("counties"))
     cfg["kinds"] = {k: tuple(v) for k, v in cfg["kinds"].items()}
     cfg["aggregate_brackets_re"] = re.compile(cfg["aggregate_brackets"])
-    # brackets opened within a few characters after a figure, in its clause, and where they close
+    # brackets opened within a few characters after a figure, in its clause
     not_in_between = re.escape("".join(sorted(lexicon().clause_marks)) + "、" + OPENING_BRACKETS)
     cfg["breakdown_opens_re"] = re.compile(f"[^{not_in_between}]{{0,6}}[{re.escape(OPENING_BRACKETS)}]")
-    cfg["bracket_closes_re"] = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
     cfg["one_of_n_verbs"] = re.compile("|".join(map(re.escape, cfg["one_of_n"]["verbs"])))
     abbreviations = "".join(cfg["province_abbreviations"])
     suffixes = "|".join(cfg["group_suffixes"])
@@ -269,7 +268,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     if m.is_short and m.after_parent:
         return False
     cfg = _cfg()
-    run = _HAN_RUN.match(text, m.end, m.end + cfg["proper_noun_reach"])
+    run = HAN_RUN_RE.match(text, m.end, m.end + cfg["proper_noun_reach"])
     # (a name runs to its head without 的: 竹山的某矿业公司 is a firm in 竹山)
     if not run or cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is None:
         return False
@@ -287,9 +286,6 @@ def _child_follows(text: str, m: PlaceMention) -> bool:
     names = {p.name for p in m.places}
     return bool(after) and after[0].start == 0 and any(
         p.prefecture in names or p.province in names for p in after[0].places)
-
-
-_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def _standing_short_names(text: str, title: str, shorts: list[PlaceMention]) -> set[str]:
@@ -504,12 +500,16 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     if not score:
         return None, "home_none"
     home, rule = _home_by_names(score, first, level)
-    if rule in _LISTED_HOMES and _share_within(home, score) < cfg["listed_home_share"]:
-        # (a prefecture's counties listed on a page about a whole province:
-        # the area holding most of what the page names)
-        wider = _holding_most(score, first, cfg["listed_home_share"])
-        if wider is not None and wider != home:
-            return wider, "home_holding_most_places"
+    if rule in _LISTED_HOMES:
+        # a prefecture's counties listed on a page about a whole province: the
+        # deepest area holding enough of what the page names (the first named,
+        # of two as deep and as full)
+        within, least = _within(score), cfg["listed_home_share"] * sum(score.values())
+        if within[home] < least:
+            wider = max((a for a in within if within[a] >= least), key=lambda a: (_DEPTH[a.level], within[a]),
+                        default=None)
+            if wider is not None and wider != home:
+                return wider, "home_holding_most_places"
     return home, rule
 
 
@@ -517,24 +517,15 @@ _LISTED_HOMES = ("home_prefecture_of_listed_counties", "home_province_of_listed_
 _DEPTH = {"county": 3, "prefecture": 2, "province": 1}
 
 
-def _share_within(area: Place, score: Counter) -> float:
-    """The share of the page's place names that name ``area`` or a place inside it."""
-    return sum(n for p, n in score.items() if area in _chain(p)) / sum(score.values())
-
-
-def _holding_most(score: Counter, first: dict, share: float) -> Place | None:
-    """The deepest area that holds at least ``share`` of the page's place names
-    (itself or places inside it)."""
+def _within(score: Counter) -> Counter:
+    """How many of the page's place names each area holds (itself or places
+    inside it), counted in the order the page names them."""
     within: Counter = Counter()
-    seen: dict[Place, int] = {}
     for p, n in score.items():
         for area in _chain(p):
             if area.level in _DEPTH:
                 within[area] += n
-                seen[area] = min(seen.get(area, first[p]), first[p])
-    total = sum(score.values())
-    holding = [a for a in within if within[a] >= share * total]
-    return max(holding, key=lambda a: (_DEPTH[a.level], within[a], -seen[a]), default=None)
+    return within
 
 
 def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | None, str]:
@@ -577,13 +568,9 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
     if level == "省":           # (我省: the province whose places the page names most)
-        within: Counter = Counter()
-        for p in ranked:
-            name = p.name if p.level == "province" else p.province
-            if name:
-                within[name] += score[p]
-        province = _place_named(within.most_common(1)[0][0]) if within else None
-        candidates = [province] if province is not None else []
+        within = _within(Counter({p: score[p] for p in ranked}))
+        provinces = [a for a in within if a.level == "province"]
+        candidates = [max(provinces, key=within.__getitem__)] if provinces else []
     # prefectures of one province, none named twice as often as the next and
     # none of their counties more: the province's page (a storm over several)
     prefectures = [p for p in ranked if p.level == "prefecture"]
@@ -963,9 +950,6 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     return Decision(decision.place, rule)
 
 
-
-
-
 def _sum_of_parts(analysis, q) -> Decision | None:
     """共造成15人受伤(甲市12人、乙市3人): a total broken down by place in the
     brackets right after it is of the area that holds all the parts."""
@@ -974,8 +958,7 @@ def _sum_of_parts(analysis, q) -> Decision | None:
     if opened is None:
         return None
     inside = opened.end()
-    closed = _cfg()["bracket_closes_re"].search(text, inside)
-    close = closed.start() if closed else len(text)
+    close = next_closing(text, inside)
     parts = [a for a in analysis.anchors if inside <= a.start < close and a.kind == "place"]
     counts = [o for o in analysis.quantities if inside <= o.start < close]
     places = {a.mention.place for a in parts}

@@ -26,8 +26,9 @@ from typing import Callable
 from . import rules, wordlist
 from .models import Quantity
 from .gazetteer import gazetteer
-from .lexicon import CLOSING_BRACKETS, HAN, HAN_RE, OPENING_BRACKETS, lexicon
-from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
+from .lexicon import HAN_RE, HAN_RUN_RE, lexicon
+from .segment import (after_unopened_bracket, bracket_depth, clause_end, clause_start, last_opening, next_closing,
+                      without_asides)
 from .timeinfo import time_pattern
 
 _QUOTE_CHARS = "“”‘’\"'「」『』"
@@ -218,7 +219,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
             # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause;
             # 30处(甲市20处、乙市10处)房屋受损: the words after them go on with this one)
             if bracket_depth(text, stop, q.end):
-                opened = _last_opening(text, q.end, stop)
+                opened = last_opening(text, q.end, stop)
                 rights.append(text[q.end:opened] + _after_breakdown(text, opened, quantities[i + 1:], places))
                 continue
         rights.append(text[q.end:stop])
@@ -244,20 +245,12 @@ def _after_breakdown(text: str, opened: int, later: list, places) -> str:
     """The words after the brackets opened at ``opened`` close, to the end of
     the clause or the next figure after them, when the brackets break the
     figure down by place ('' otherwise, or when they never close)."""
-    closed = _CLOSING.search(text, opened)
-    if closed is None or not any(p in text[opened:closed.start()] for p in places):
+    closed = next_closing(text, opened)
+    if closed == len(text) or not any(p in text[opened:closed] for p in places):
         return ""
-    start = closed.end()
+    start = closed + 1
     stop = min([clause_end(text, start)] + [o.start for o in later if o.start >= start])
     return text[start:stop]
-
-
-_CLOSING = re.compile(f"[{re.escape(CLOSING_BRACKETS)}]")
-
-
-def _last_opening(text: str, start: int, end: int) -> int:
-    """Where the last bracket opened in text[start:end] opens."""
-    return max(text.rfind(b, start, end) for b in OPENING_BRACKETS)
 
 
 @_rule("respectively")
@@ -325,7 +318,7 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
     if not left or right.startswith(w.measures) or right.startswith(w.not_objects):
         return False            # (…亿元人民币, 每秒, 之间: no thing of its own; cheap tests first, a cut costs)
     noun = _noun_phrase(right, w)
-    if len(noun) < 2 or noun != right.strip("".join(w.boundary)) or not _HAN_WORD.fullmatch(noun):
+    if len(noun) < 2 or noun != right.strip("".join(w.boundary)) or not HAN_RUN_RE.fullmatch(noun):
         return False
     first_tag = _cut(noun)[0][1]
     if first_tag[:1] == "v" and first_tag != "vn":
@@ -334,9 +327,6 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
         return False            # (上半年, a place written after it: no thing of its own)
     s.set(i, _finish(left + noun, w), "object_after_amount")
     return True
-
-
-_HAN_WORD = re.compile(f"[{HAN}]+")
 
 
 @_rule("counted_thing_after")
@@ -387,9 +377,9 @@ def _shared_lead(s: _Naming, i: int) -> bool:
         return False
     if i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end:
         return False            # (1支6人的巡查队伍: the thing comes after the next figure)
-    if s.lefts[i].strip().rstrip("".join(_words().list_joiners)) != thing_before or not q.std_unit:
-        return False
     w = _words()
+    if s.lefts[i].strip().rstrip("".join(w.list_joiners)) != thing_before or not q.std_unit:
+        return False
     s.set(i, _finish(lead + w.unit_nouns.get(q.std_unit, q.std_unit), w), "shared_lead")
     return True
 

@@ -46,6 +46,7 @@ class Lexicon:
 # stage tests characters against.
 HAN = "\u3400-\u9fff"
 HAN_RE = re.compile(f"[{HAN}]")
+HAN_RUN_RE = re.compile(f"[{HAN}]+")
 
 
 def is_han(ch: str) -> bool:

@@ -142,6 +142,17 @@ _ASIDE = re.compile("|".join(f"{re.escape(o)}[^{re.escape(o + c)}]{{0,40}}{re.es
                              for o, c in zip(OPENING_BRACKETS, CLOSING_BRACKETS)))
 
 
+def next_closing(text: str, pos: int) -> int:
+    """Where the first closing bracket at or after ``pos`` stands (len(text) if none)."""
+    m = _CLOSING.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def last_opening(text: str, start: int, end: int) -> int:
+    """Where the last opening bracket in text[start:end] stands (-1 if none)."""
+    return max(text.rfind(b, start, end) for b in OPENING_BRACKETS)
+
+
 def without_asides(text: str) -> str:
     """``text`` without its short asides in brackets (产值(现价)增长 -> 产值增长)."""
     return _ASIDE.sub("", text) if _OPENING.search(text) else text

@@ -219,5 +219,3 @@ def stands_alone(text: str, start: int, end: int) -> bool:
             return False
         k += len(word)
     return True
-
-
