@@ -492,10 +492,16 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     title_end = text.find(title) + len(title) if title and title in text else 0
     score: Counter = Counter()
     first: dict[Place, int] = {}
+    # (a place a thing is given to or a team goes to, 向房县捐赠, 赶赴房县:
+    # the page is as often the giver's; it counts less)
+    passing = lexicon().recipient_prepositions + lexicon().reference_prepositions
     for m in mentions:
         if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
             continue
-        score[m.place] += cfg["title_weight"] if m.start < title_end else 1
+        if m.start < title_end:
+            score[m.place] += cfg["title_weight"]
+        else:
+            score[m.place] += cfg["passing_weight"] if text.endswith(passing, 0, m.start) else 1
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
