@@ -113,6 +113,8 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         item_of = _item_after(text, a.start, roles) if opening[a.start] else None
         if item_of is not None and item_of.role in prepositions:
             role = item_of.role         # 占全国的2%、全省的30%: an item is read as the first one
+        elif text.endswith(lex.address_labels, 0, a.start):
+            role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
         elif opening[a.start]:
             role = "opens"
         elif (after := next((r for r, words in prepositions.items() if text.endswith(words, 0, a.start)), None)):

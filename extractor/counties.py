@@ -494,7 +494,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     first: dict[Place, int] = {}
     # (a place a thing is given to or a team goes to, 向房县捐赠, 赶赴房县:
     # the page is as often the giver's; it counts less)
-    passing = lexicon().recipient_prepositions + lexicon().reference_prepositions
+    passing = lexicon().recipient_prepositions + lexicon().reference_prepositions + lexicon().address_labels
     for m in mentions:
         if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
             continue
