@@ -327,6 +327,10 @@ def _supported_short(text: str, m: PlaceMention, named_full: set[str], region: s
         candidates = [p for p in candidates
                       if p.name in region or p.prefecture in region
                       or (standing_here and p.level in _LISTED_LEVELS and p.province in region)]
+        # (a prefecture outside that region, its short name standing as a
+        # place, 杭州地铁…杭州地铁: that prefecture, where the region has none of the name)
+        if not candidates and standing_here:
+            candidates = [p for p in m.places if p.level == "prefecture"]
     elif not standing_here:
         return None
     if len(candidates) > 1 and level:
