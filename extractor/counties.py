@@ -678,6 +678,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     # a sentence whose own words placed all its figures in one place (根据江苏省
     # 统计局核算,苏州市全市实现…) hands that place on: its next sentences
     # continue it, unless the place only says where something happened
+    # (the prefecture of counties listed together too: 甲县、乙县等5个县受灾。受灾人口…)
     # (在河北某公司装载…). A sentence of mixed places (其中甲县5人、乙县3人; the
     # page's figures and then 甲县某中心完成手术40例) ends the subject held before.
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
@@ -690,7 +691,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
 
 
 _LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
-_PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject")
+_PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject", "area_listed_counties")
 _SIDE_ROLES = frozenset({"after_location", "after_reference"})
 
 
