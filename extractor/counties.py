@@ -692,11 +692,12 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
 
 _LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
 _PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject", "area_listed_counties")
-_SIDE_ROLES = frozenset({"after_location", "after_reference"})
+_SIDE_ROLES = frozenset({"after_location", "after_reference", "after_recipient"})
 
 
 def _only_at_the_side(place: Place, analysis) -> bool:
-    """Is ``place`` named in the sentence only after 在 or 距 (where, or measured from)?"""
+    """Is ``place`` named in the sentence only after 在, 距 or 向 (where, measured
+    from, or given to)?"""
     roles = {a.role for a in analysis.anchors if a.kind == "place" and a.mention.place == place}
     return bool(roles) and roles <= _SIDE_ROLES
 
