@@ -808,9 +808,16 @@ _OWN_CLAUSE_ROLES = ("opens", "after_recipient", "after_location", "after_de")
 _CARRIED_ROLES = ("opens", "after_recipient")
 
 
+def _gives_elsewhere(a, areas: Areas) -> bool:
+    """Is ``a`` a place given to (向房县捐赠…) that is not the page's home?
+    What is given belongs to the page's own area, giver or recipient
+    (甲区向本县捐赠…: the county's page; 本市向乙县捐赠…: the city's page)."""
+    return a.role == "after_recipient" and a.kind == "place" and a.mention.place != areas.home
+
+
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
-    anchors = _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES)
+    anchors = [a for a in _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES) if not _gives_elsewhere(a, areas)]
     # 造成河南省42个县受灾: a place a figure of the clause follows directly
     # counts whatever its role, for that figure and those right after it
     # (…县10万人受灾; not across 的: 来自湖北省12个市州的游客3万人次)
@@ -838,7 +845,7 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     together = _listed_together(anchor, analysis, q.start)
     if together is not None:
         return together
-    decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis, q.start)
+    decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis, q.start, areas)
     if decision is None or decision.place is None:
         return None
     if decision.rule == "area_clause_place" and _home_named_later(analysis, anchor, c_end, areas):
@@ -908,15 +915,17 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     return False
 
 
-def _refined(decision: Decision | None, anchor, analysis, end: int) -> Decision | None:
+def _refined(decision: Decision | None, anchor, analysis, end: int, areas: Areas) -> Decision | None:
     """重庆唯一的世界遗产武隆喀斯特…: the one place inside the area named (not
     in brackets, not a list of them, not a point of reference or where a team
-    goes: 十堰市某支队赶赴房县) makes it more specific."""
+    goes: 十堰市某支队赶赴房县, nor a place given to: 十堰市向房县捐赠) makes it
+    more specific."""
     if decision is None or decision.place is None:
         return decision
     inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
              if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
-             and a.role != "after_reference" and not bracket_depth(analysis.text, a.start, anchor.end)}
+             and a.role != "after_reference" and not _gives_elsewhere(a, areas)
+             and not bracket_depth(analysis.text, a.start, anchor.end)}
     return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
 
 
@@ -950,12 +959,12 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     # (a place in brackets is an aside: it holds inside them only)
     outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
-               and not (outside and analysis.in_brackets(a.start))]
+               and not _gives_elsewhere(a, areas) and not (outside and analysis.in_brackets(a.start))]
     if not anchors:       # 位于甲县的某公司,安装光伏1000千瓦: where the subject is
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
-                        min(analysis.clause_of(anchor.start)[1], q.start))      # (never a place after the figure)
+                        min(analysis.clause_of(anchor.start)[1], q.start), areas)     # (never a place after the figure)
     if decision is None or decision.place is None:
         return None
     rule = "area_scope_word" if decision.rule == "area_scope_word" else "area_sentence_subject"
