@@ -520,7 +520,29 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
                         default=None)
             if wider is not None and wider != home:
                 return wider, "home_holding_most_places"
-    return home, rule
+    return _in_province_named_most(home, rule, score, first, level)
+
+
+def _in_province_named_most(home: Place | None, rule: str, score: Counter, first: dict,
+                            level: str) -> tuple[Place | None, str]:
+    """The home by the same rules among the places of another province when
+    that province's places are named `other_province_ratio` times as often
+    as the home's (a district's aid to a county far away, told by the district)."""
+    if home is None:
+        return home, rule
+    provinces: Counter = Counter()
+    for p, n in score.items():
+        provinces[_province_name(p)] += n
+    top, named = provinces.most_common(1)[0]
+    own = _province_name(home)
+    if not top or top == own or named < _cfg()["other_province_ratio"] * provinces[own]:
+        return home, rule
+    other, _ = _home_by_names(Counter({p: n for p, n in score.items() if _province_name(p) == top}), first, level)
+    return (other, "home_province_named_most") if other is not None else (home, rule)
+
+
+def _province_name(p: Place) -> str:
+    return p.name if p.level == "province" else p.province
 
 
 _LISTED_HOMES = ("home_prefecture_of_listed_counties", "home_province_of_listed_counties")
