@@ -962,7 +962,19 @@ def _carries(a, analysis, first_end: int) -> bool:
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
     return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
-            or (a.role == "after_location" and _sets_the_scene(a, analysis)))
+            or (a.role == "after_location" and _sets_the_scene(a, analysis))
+            or _heads_the_opening_name(a, analysis, first_end))
+
+
+def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
+    """某市联通房县分公司出动人员216人次,车辆98台次: a county heading the name
+    of the organisation that opens the sentence is where that organisation
+    is, for the whole sentence."""
+    if a.kind != "place" or not a.mention.heads_a_name or a.start >= first_end:
+        return False
+    start, _ = analysis.clause_of(a.start)
+    before = strip_openers(analysis.text[start:a.start])
+    return not before or HAN_RUN_RE.fullmatch(before) is not None
 
 
 def _sets_the_scene(a, analysis) -> bool:
