@@ -967,7 +967,7 @@ def _carries(a, analysis, first_end: int) -> bool:
 
 
 def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
-    """某市联通房县分公司出动人员216人次,车辆98台次: a county heading the name
+    """某市电信房县支公司派出人员30人次,车辆9台次: a county heading the name
     of the organisation that opens the sentence is where that organisation
     is, for the whole sentence."""
     if a.kind != "place" or not a.mention.heads_a_name or a.start >= first_end:
