@@ -599,6 +599,10 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
         candidates = ranked          # a province's page (全省, 全区 of an autonomous region)
     if level in ("县", "区", "旗"):
         candidates = [p for p in candidates if p.level == "county" and _fits(p, level)]
+    # (全市 on a page whose most named area is no 市: the 市 named as often, a
+    # municipality such as 天津市 too)
+    if level == "市" and candidates and not _fits(candidates[0], level):
+        candidates = [p for p in ranked if _fits(p, level) and score[p] >= score[candidates[0]]] or candidates
     if level == "省":           # (我省: the province whose places the page names most)
         within = _within(Counter({p: score[p] for p in ranked}))
         provinces = [a for a in within if a.level == "province"]
