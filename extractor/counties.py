@@ -837,8 +837,10 @@ _CARRIED_ROLES = ("opens", "after_recipient")
 def _gives_elsewhere(a, areas: Areas) -> bool:
     """Is ``a`` a place given to (向房县捐赠…) that is not the page's home?
     What is given belongs to the page's own area, giver or recipient
-    (甲区向本县捐赠…: the county's page; 本市向乙县捐赠…: the city's page)."""
-    return a.role == "after_recipient" and a.kind == "place" and a.mention.place != areas.home
+    (甲区向本县捐赠…: the county's page; 本市向乙县捐赠…: the city's page);
+    on a page with no home the place given to is all there is."""
+    return (a.role == "after_recipient" and a.kind == "place" and areas.home is not None
+            and a.mention.place != areas.home)
 
 
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
@@ -974,7 +976,7 @@ def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
     """某市电信房县支公司派出人员30人次,车辆9台次: a county heading the name
     of the organisation that opens the sentence is where that organisation
     is, for the whole sentence."""
-    if a.kind != "place" or not a.mention.heads_a_name or a.start >= first_end:
+    if a.kind != "place" or a.mention.place.level != "county" or not a.mention.heads_a_name or a.start >= first_end:
         return False
     start, _ = analysis.clause_of(a.start)
     before = strip_openers(analysis.text[start:a.start])
