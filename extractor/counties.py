@@ -984,11 +984,18 @@ def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
 
 
 def _sets_the_scene(a, analysis) -> bool:
-    """在房县,该行捐出…: a clause that is only 在 and a place is where the rest
+    """在房县,该行捐出…: a clause that is only 在 and a place (and the towns
+    and villages of it written after it: 在房县某镇某村,) is where the rest
     of the sentence happens."""
     start, end = analysis.clause_of(a.start)
-    before = strip_openers(analysis.text[start:a.start])
-    return before in lexicon().location_prepositions and not analysis.text[a.end:end].strip()
+    if strip_openers(analysis.text[start:a.start]) not in lexicon().location_prepositions:
+        return False
+    pos = a.end
+    for b in analysis.anchors:
+        if b.start == pos and b.kind == "place" and b.mention.rule == "area_town_or_village" \
+                and b.mention.place == a.mention.place:
+            pos = b.end
+    return not analysis.text[pos:end].strip()
 
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
