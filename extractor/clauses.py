@@ -26,7 +26,7 @@ class Anchor:
     start: int                  # offsets in the sentence
     end: int
     kind: str                   # place | zone | group | scope
-    role: str                   # opens | after_recipient | after_location | after_de | inner
+    role: str                   # opens | after_recipient | after_location | after_reference | after_de | inner
     word: str                   # the text as written
     mention: object = None      # the counties.AreaMention of a place, zone or group
 

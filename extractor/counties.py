@@ -702,9 +702,9 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         # figure about it (四川全省震感强烈。…共记录到余震37次: not Sichuan's)
         carry.subject = subject if subject.rule != "area_scope_word" else None
     # a sentence whose own words placed all its figures in one place (根据江苏省
-    # 统计局核算,苏州市全市实现…) hands that place on: its next sentences
+    # 统计局核算,苏州市全市实现…; the prefecture of counties listed together:
+    # 甲县、乙县等5个县受灾。受灾人口…) hands that place on: its next sentences
     # continue it, unless the place only says where something happened
-    # (the prefecture of counties listed together too: 甲县、乙县等5个县受灾。受灾人口…)
     # (在河北某公司装载…). A sentence of mixed places (其中甲县5人、乙县3人; the
     # page's figures and then 甲县某中心完成手术40例) ends the subject held before.
     placed = [d for d in out if d.rule in _PLACING_RULES and d.place is not None]
