@@ -564,7 +564,8 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     """The home area by the rules of patterns/counties.yaml (home_rules), from
     how often each area is named (``score``) and where first (``first``)."""
     cfg = _cfg()
-    ranked = sorted(score, key=lambda p: (-score[p], first[p]))
+    # (of areas named as often, the deepest first: a county page names its prefecture in passing)
+    ranked = sorted(score, key=lambda p: (-score[p], -_DEPTH.get(p.level, 0), first[p]))
     counties = [p for p in ranked if p.level == "county"]
     # (counties named in passing, together less than a prefecture of none of them: that prefecture's page)
     elsewhere = max((score[p] for p in ranked if p.level == "prefecture"
