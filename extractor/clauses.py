@@ -117,7 +117,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
         elif opening[a.start]:
             role = "opens"
-        elif (after := next((r for r, words in prepositions.items() if text.endswith(words, 0, a.start)), None)):
+        elif (after := next((r for r, words in prepositions.items() if preposition_before(text, a.start, words)), None)):
             role = after
         elif a.start and text[a.start - 1] == "的":
             role = "after_de"
@@ -125,6 +125,15 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = "inner"
         roles.append(Anchor(a.start, a.end, a.kind, role, a.word, a.mention))
     return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
+
+
+def preposition_before(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` written right before ``pos``, a word of its own
+    there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 针对房县)."""
+    word = next((w for w in words if text.endswith(w, 0, pos)), None)
+    if word is not None and len(word) == 1 and not wordlist.stands_alone(text, pos - 1, pos):
+        return None
+    return word
 
 
 def place_lists(text: str, anchors, kinds: tuple[str, ...] = ("place",)) -> list[list[Anchor]]:

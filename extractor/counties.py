@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
-from .clauses import strip_openers
+from .clauses import preposition_before, strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
 from .segment import bracket_depth, clause_end, clause_start, next_closing
@@ -496,16 +496,25 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     title_end = text.find(title) + len(title) if title and title in text else 0
     score: Counter = Counter()
     first: dict[Place, int] = {}
-    # (a place a thing is given to or a team goes to, 向房县捐赠, 赶赴房县:
-    # the page is as often the giver's; it counts less)
-    passing = lexicon().recipient_prepositions + lexicon().reference_prepositions + lexicon().address_labels
+    # (a place things are given or sent to, or a point of reference, 向房县捐赠,
+    # 赶赴房县, 距房县, 户籍地:房县: the page is as often another's; it counts
+    # less. The preposition stands before the written chain: 向湖北省房县)
+    roles = prepositions()
+    passing = roles["after_recipient"] + roles["after_reference"]
+    chain_start = None
     for m in mentions:
-        if m.qualifies or m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
+        if m.qualifies:
+            chain_start = m.start if chain_start is None else chain_start
+            continue
+        start, chain_start = (m.start if chain_start is None else chain_start), None
+        if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
             continue
         if m.start < title_end:
             score[m.place] += cfg["title_weight"]
+        elif preposition_before(text, start, passing) or text.endswith(lexicon().address_labels, 0, start):
+            score[m.place] += cfg["passing_weight"]
         else:
-            score[m.place] += cfg["passing_weight"] if text.endswith(passing, 0, m.start) else 1
+            score[m.place] += 1
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
@@ -527,7 +536,8 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
                             level: str) -> tuple[Place | None, str]:
     """The home by the same rules among the places of another province when
     that province's places are named `other_province_ratio` times as often
-    as the home's (a district's aid to a county far away, told by the district)."""
+    as the home's (a district's aid to a county far away, told by the
+    district); never a province for a home below one."""
     if home is None:
         return home, rule
     provinces: Counter = Counter()
@@ -538,7 +548,9 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
     if not top or top == own or named < _cfg()["other_province_ratio"] * provinces[own]:
         return home, rule
     other, _ = _home_by_names(Counter({p: n for p, n in score.items() if _province_name(p) == top}), first, level)
-    return (other, "home_province_named_most") if other is not None else (home, rule)
+    if other is None or (other.level == "province" and home.level != "province"):
+        return home, rule       # (a county's page listing where its people work: 在某省甲市、乙市、丙市设站)
+    return other, "home_province_named_most"
 
 
 def _province_name(p: Place) -> str:
@@ -564,8 +576,7 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     """The home area by the rules of patterns/counties.yaml (home_rules), from
     how often each area is named (``score``) and where first (``first``)."""
     cfg = _cfg()
-    # (of areas named as often, the deepest first: a county page names its prefecture in passing)
-    ranked = sorted(score, key=lambda p: (-score[p], -_DEPTH.get(p.level, 0), first[p]))
+    ranked = _ranked(score, first)
     counties = [p for p in ranked if p.level == "county"]
     # (counties named in passing, together less than a prefecture of none of them: that prefecture's page)
     elsewhere = max((score[p] for p in ranked if p.level == "prefecture"
@@ -623,6 +634,21 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     if candidates:
         return candidates[0], "home_most_named"
     return None, "home_none"           # a 县's page that names no 县: no guess
+
+
+def _ranked(score: Counter, first: dict) -> list[Place]:
+    """Areas by how often they are named, then where first; of an area and
+    one inside it named as often, the one inside first (a county's page
+    names its prefecture in passing)."""
+    ranked = sorted(score, key=lambda p: (-score[p], first[p]))
+    moved = True
+    while moved:            # (a few areas at most: a pass per level)
+        moved = False
+        for k in range(len(ranked) - 1):
+            outer, inner = ranked[k], ranked[k + 1]
+            if score[outer] == score[inner] and outer.name in (inner.prefecture, inner.province):
+                ranked[k], ranked[k + 1], moved = inner, outer, True
+    return ranked
 
 
 def _prefecture_of_listed_counties(counties: list[Place], score: Counter, top: Place, min_counties: int) -> Place | None:
@@ -835,18 +861,29 @@ _OWN_CLAUSE_ROLES = ("opens", "after_recipient", "after_location", "after_de")
 _CARRIED_ROLES = ("opens", "after_recipient")
 
 
-def _gives_elsewhere(a, areas: Areas) -> bool:
-    """Is ``a`` a place given to (向房县捐赠…) that is not the page's home?
+def _gives_elsewhere(a, analysis, areas: Areas) -> bool:
+    """Is ``a`` a place given to (向房县捐赠…) that is not the page's own area?
     What is given belongs to the page's own area, giver or recipient
-    (甲区向本县捐赠…: the county's page; 本市向乙县捐赠…: the city's page);
-    on a page with no home the place given to is all there is."""
-    return (a.role == "after_recipient" and a.kind == "place" and areas.home is not None
-            and a.mention.place != areas.home)
+    (甲区向本县捐赠…: the county's page; 本市向乙县捐赠…: the city's page; on a
+    city's page, 外省某区向本市乙县捐赠…: 乙县's); on a page with no home the
+    place given to is all there is."""
+    if a.role != "after_recipient" or a.kind != "place" or areas.home is None:
+        return False
+    place, home = a.mention.place, areas.home
+    if place == home:
+        return False
+    within = home.name in (place.prefecture, place.province)
+    return not (within and any(_outside(b.mention.place, home) for b in analysis.anchors
+                               if b.kind == "place" and b.role == "opens" and b.start < a.start))
+
+
+def _outside(place: Place, home: Place) -> bool:
+    return place != home and home.name not in (place.prefecture, place.province)
 
 
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
-    anchors = [a for a in _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES) if not _gives_elsewhere(a, areas)]
+    anchors = [a for a in _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES) if not _gives_elsewhere(a, analysis, areas)]
     # 造成河南省42个县受灾: a place a figure of the clause follows directly
     # counts whatever its role, for that figure and those right after it
     # (…县10万人受灾; not across 的: 来自湖北省12个市州的游客3万人次)
@@ -859,7 +896,8 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     # organisation is in that county, whatever the name's place in the clause
     # (for the figures after it in the clause too: 某队14人携带冲锋舟6艘)
     since = max((o.end for o in analysis.quantities if c_start <= o.end <= q.start), default=c_start)
-    heads = [a for a in analysis.anchors if a.kind == "place" and a.mention.heads_a_name and c_start <= a.start < q.start]
+    heads = [a for a in analysis.anchors if a.kind == "place" and a.mention.heads_a_name and c_start <= a.start < q.start
+             and a.role != "after_reference" and not _gives_elsewhere(a, analysis, areas)]
     if heads and (not anchors or heads[-1].start >= anchors[-1].start):
         recent = {a.mention.place for a in heads if a.start >= since}
         if len(recent) > 1:             # 甲县某队、乙县某队共计51人: several counties' teams
@@ -953,14 +991,16 @@ def _refined(decision: Decision | None, anchor, analysis, end: int, areas: Areas
         return decision
     inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
              if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
-             and a.role != "after_reference" and not _gives_elsewhere(a, areas)
+             and a.role != "after_reference" and not _gives_elsewhere(a, analysis, areas)
              and not bracket_depth(analysis.text, a.start, anchor.end)}
     return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
 
 
 def _carries(a, analysis, first_end: int) -> bool:
     """Does the anchor hold for the later clauses of its sentence? A subject
-    or a recipient does, and a place after 的 in the first clause; a word for
+    or a recipient does (_gives_elsewhere decides which recipient), a place
+    after 的 in the first clause, a clause of 在 and a place, and a county
+    heading the name of the organisation opening the sentence; a word for
     an area by its level only as the subject of a clause stating a figure
     (全省网络零售额2815亿元,比上年增长11.2%; not 全省首批…县,品牌价值…)."""
     if a.kind == "scope":
@@ -977,11 +1017,14 @@ def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
     """某市电信房县支公司派出人员30人次,车辆9台次: a county heading the name
     of the organisation that opens the sentence is where that organisation
     is, for the whole sentence."""
-    if a.kind != "place" or a.mention.place.level != "county" or not a.mention.heads_a_name or a.start >= first_end:
-        return False
+    if (a.kind != "place" or a.role != "inner" or a.mention.place.level != "county" or not a.mention.heads_a_name
+            or a.start >= first_end):
+        return False            # (not where a team goes nor who is given to: 赴房县某医院, 向房县某医院)
     start, _ = analysis.clause_of(a.start)
     before = strip_openers(analysis.text[start:a.start])
-    return not before or HAN_RUN_RE.fullmatch(before) is not None
+    # (the name opens the clause, and no place before it is the subject: 北京某局帮扶房县某医院)
+    return (not before or HAN_RUN_RE.fullmatch(before) is not None) and not any(
+        b.kind == "place" and start <= b.start < a.start for b in analysis.anchors)
 
 
 def _sets_the_scene(a, analysis) -> bool:
@@ -1001,13 +1044,13 @@ def _sets_the_scene(a, analysis) -> bool:
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     """The area of the last earlier clause of the sentence that had a subject
-    (or gave to a place: 向房县捐赠农机12台,…捐赠资金25万元)."""
+    (or gave to the page's own area: 向房县捐赠农机12台,…捐赠资金25万元)."""
     c_start, _ = analysis.clause_of(q.start)
     first_end = analysis.clause_of(0)[1]
     # (a place in brackets is an aside: it holds inside them only)
     outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
-               and not _gives_elsewhere(a, areas) and not (outside and analysis.in_brackets(a.start))]
+               and not _gives_elsewhere(a, analysis, areas) and not (outside and analysis.in_brackets(a.start))]
     if not anchors:       # 位于甲县的某公司,安装光伏1000千瓦: where the subject is
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]

@@ -274,3 +274,20 @@ def test_a_short_name_that_is_a_word_is_no_place_for_standing_after_its_parent()
     assert "公安县" not in {m.place.name for m in document_areas(normalise(text).text, title="湖北公安破获一起诈骗案").mentions}
     text = "湖北竹溪破获一起诈骗案\n记者从竹溪县公安局获悉,抓获嫌疑人9名。"
     assert "竹溪县" in {m.place.name for m in document_areas(normalise(text).text).mentions}
+
+
+# A one-character preposition counts only as a word of its own.
+PREPOSITIONS_BEFORE = [
+    ("向房县捐赠农机", 1, ("向", "为", "对"), "向"),
+    ("甲公司成为房县首家企业", 5, ("向", "为", "对"), None),      # 成为: a verb
+    ("针对房县山区道路", 2, ("向", "为", "对"), None),            # 针对: a verb
+    ("救援队赶赴房县", 5, ("赴", "赶赴"), "赶赴"),                 # the longest listed first
+    ("户籍地房县", 3, ("向",), None),
+]
+
+
+@pytest.mark.parametrize("text, pos, words, expected", PREPOSITIONS_BEFORE)
+def test_preposition_before(text, pos, words, expected):
+    from extractor.clauses import preposition_before
+    assert preposition_before(text, pos, tuple(sorted(words, key=len, reverse=True))) == expected
+
