@@ -538,23 +538,18 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
     that province's places are named `other_province_ratio` times as often
     as the home's (a district's aid to a county far away, told by the
     district); never a province for a home below one."""
-    if home is None:
+    within = _within(score)
+    provinces = [a for a in within if a.level == "province"]
+    if home is None or not provinces:
         return home, rule
-    provinces: Counter = Counter()
-    for p, n in score.items():
-        provinces[_province_name(p)] += n
-    top, named = provinces.most_common(1)[0]
-    own = _province_name(home)
-    if not top or top == own or named < _cfg()["other_province_ratio"] * provinces[own]:
+    top = max(provinces, key=within.__getitem__)
+    own = next((a for a in _chain(home) if a.level == "province"), None)
+    if top == own or within[top] < _cfg()["other_province_ratio"] * within.get(own, 0):
         return home, rule
-    other, _ = _home_by_names(Counter({p: n for p, n in score.items() if _province_name(p) == top}), first, level)
+    other, _ = _home_by_names(Counter({p: n for p, n in score.items() if top in _chain(p)}), first, level)
     if other is None or (other.level == "province" and home.level != "province"):
         return home, rule       # (a county's page listing where its people work: 在某省甲市、乙市、丙市设站)
     return other, "home_province_named_most"
-
-
-def _province_name(p: Place) -> str:
-    return p.name if p.level == "province" else p.province
 
 
 _LISTED_HOMES = ("home_prefecture_of_listed_counties", "home_province_of_listed_counties")
