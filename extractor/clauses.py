@@ -113,7 +113,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         item_of = _item_after(text, a.start, roles) if opening[a.start] else None
         if item_of is not None and item_of.role in prepositions:
             role = item_of.role         # 占全国的2%、全省的30%: an item is read as the first one
-        elif text.endswith(lex.address_labels, 0, a.start):
+        elif after_address_label(text, a.start):
             role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
         elif opening[a.start]:
             role = "opens"
@@ -125,6 +125,11 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = "inner"
         roles.append(Anchor(a.start, a.end, a.kind, role, a.word, a.mention))
     return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
+
+
+def after_address_label(text: str, pos: int) -> bool:
+    """Does a person's address field's label end right before ``pos`` (户籍地:房县)?"""
+    return text.endswith(lexicon().address_labels, 0, pos)
 
 
 def preposition_before(text: str, pos: int, words: tuple[str, ...]) -> str | None:

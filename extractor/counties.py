@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import rules, wordlist
-from .clauses import preposition_before, strip_openers
+from .clauses import after_address_label, preposition_before, strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer
 from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
 from .segment import bracket_depth, clause_end, clause_start, next_closing
@@ -147,6 +147,11 @@ def _chain(place: Place) -> tuple[Place, ...]:
     if place.level != COUNTRY_LEVEL:
         out.append(country())
     return tuple(out)
+
+
+def _holds(outer: Place, inner: Place) -> bool:
+    """Is ``outer`` the prefecture or province of ``inner``?"""
+    return outer.name in (inner.prefecture, inner.province)
 
 
 def _kind_of(name: str) -> str:
@@ -455,7 +460,7 @@ def _mark_qualifiers(text: str, mentions: list[AreaMention]) -> list[AreaMention
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.end == b.start and a.place.name in (b.place.prefecture, b.place.province):
+        if a.end == b.start and _holds(a.place, b.place):
             out[i] = replace(a, qualifies=True)
     return out
 
@@ -511,7 +516,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             continue
         if m.start < title_end:
             score[m.place] += cfg["title_weight"]
-        elif preposition_before(text, start, passing) or text.endswith(lexicon().address_labels, 0, start):
+        elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
         else:
             score[m.place] += 1
@@ -539,10 +544,9 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
     as the home's (a district's aid to a county far away, told by the
     district); never a province for a home below one."""
     within = _within(score)
-    provinces = [a for a in within if a.level == "province"]
-    if home is None or not provinces:
+    top = _province_named_most(within)
+    if home is None or top is None:
         return home, rule
-    top = max(provinces, key=within.__getitem__)
     own = next((a for a in _chain(home) if a.level == "province"), None)
     if top == own or within[top] < _cfg()["other_province_ratio"] * within.get(own, 0):
         return home, rule
@@ -554,6 +558,11 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
 
 _LISTED_HOMES = ("home_prefecture_of_listed_counties", "home_province_of_listed_counties")
 _DEPTH = {"county": 3, "prefecture": 2, "province": 1}
+
+
+def _province_named_most(within: Counter) -> Place | None:
+    """The province holding most of the page's place names (``_within``; the first named of two as full)."""
+    return max((a for a in within if a.level == "province"), key=within.__getitem__, default=None)
 
 
 def _within(score: Counter) -> Counter:
@@ -611,9 +620,8 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
     if level == "市" and candidates and not _fits(candidates[0], level):
         candidates = [p for p in ranked if _fits(p, level) and score[p] >= score[candidates[0]]] or candidates
     if level == "省":           # (我省: the province whose places the page names most)
-        within = _within(Counter({p: score[p] for p in ranked}))
-        provinces = [a for a in within if a.level == "province"]
-        candidates = [max(provinces, key=within.__getitem__)] if provinces else []
+        province = _province_named_most(_within(score))
+        candidates = [province] if province is not None else []
     # prefectures of one province, none named twice as often as the next and
     # none of their counties more: the province's page (a storm over several)
     prefectures = [p for p in ranked if p.level == "prefecture"]
@@ -641,7 +649,7 @@ def _ranked(score: Counter, first: dict) -> list[Place]:
         moved = False
         for k in range(len(ranked) - 1):
             outer, inner = ranked[k], ranked[k + 1]
-            if score[outer] == score[inner] and outer.name in (inner.prefecture, inner.province):
+            if score[outer] == score[inner] and _holds(outer, inner):
                 ranked[k], ranked[k + 1], moved = inner, outer, True
     return ranked
 
@@ -867,13 +875,9 @@ def _gives_elsewhere(a, analysis, areas: Areas) -> bool:
     place, home = a.mention.place, areas.home
     if place == home:
         return False
-    within = home.name in (place.prefecture, place.province)
-    return not (within and any(_outside(b.mention.place, home) for b in analysis.anchors
-                               if b.kind == "place" and b.role == "opens" and b.start < a.start))
-
-
-def _outside(place: Place, home: Place) -> bool:
-    return place != home and home.name not in (place.prefecture, place.province)
+    return not (_holds(home, place) and any(b.mention.place != home and not _holds(home, b.mention.place)
+                                            for b in analysis.anchors
+                                            if b.kind == "place" and b.role == "opens" and b.start < a.start))
 
 
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
@@ -943,7 +947,7 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
     if not _cfg()["first_of_several_re"].match(analysis.text, anchor.end):
         return None
     place, home = anchor.mention.place, areas.home
-    if home is not None and home.name in (place.prefecture, place.province):
+    if home is not None and _holds(home, place):
         return Decision(home, "area_listed_counties")
     return _common_parent({place})
 
@@ -965,7 +969,7 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     area, named later in the clause, is what the clause is about (but not as
     an item of a list with a figure of its own: 甲区4个、房县5个)."""
     if (areas.home is None or anchor.kind != "place" or anchor.mention.place == areas.home
-            or areas.home.name in (anchor.mention.place.prefecture, anchor.mention.place.province)):
+            or _holds(areas.home, anchor.mention.place)):
         return False            # (a county of the page's own prefecture: itself)
     figure_starts = {q.start for q in analysis.quantities}
     for a in _in_clause(analysis, anchor.end, end):
@@ -985,7 +989,7 @@ def _refined(decision: Decision | None, anchor, analysis, end: int, areas: Areas
     if decision is None or decision.place is None:
         return decision
     inner = {a.mention.place for a in _in_clause(analysis, anchor.end, end)
-             if a.kind == "place" and decision.place.name in (a.mention.place.prefecture, a.mention.place.province)
+             if a.kind == "place" and _holds(decision.place, a.mention.place)
              and a.role != "after_reference" and not _gives_elsewhere(a, analysis, areas)
              and not bracket_depth(analysis.text, a.start, anchor.end)}
     return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
