@@ -718,6 +718,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or _one_of_n(analysis, q, areas)
                     or _modified_place(analysis, q, areas)
                     or _clause_place(analysis, q, areas)
+                    or _goes_on_from_figure_before(analysis, q, out)
                     or _sentence_subject(analysis, q, areas)
                     or (carry.subject and Decision(carry.subject.place, "area_paragraph_subject"))
                     or areas.home_decision())
@@ -743,11 +744,28 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     elif placed and not _only_at_the_side(placed[-1].place, analysis):
         if carry.subject is None or placed[-1].place != carry.subject.place:
             carry.subject = None if placed[-1].place == areas.home else placed[-1]
+    # a county opening a clause after the sentence's last figure (…1人失联,乙县
+    #某流域发生洪水!) is what the sentence goes on to: it carries on
+    last = _opens_after_figures(analysis)
+    if last is not None:
+        carry.subject = None if last.place == areas.home else last
     return out
 
 
+def _opens_after_figures(analysis) -> Decision | None:
+    if not analysis.quantities:
+        return None
+    _, end = analysis.clause_of(analysis.quantities[-1].start)
+    opening = [a for a in analysis.anchors if a.start > end and a.kind == "place" and a.role == "opens"
+               and a.mention.place.level == "county"
+               and not strip_openers(analysis.text[analysis.clause_of(a.start)[0]:a.start]).strip()
+               and not analysis.text.startswith("的", a.end)]     # (望城区的某楼盘: an attribute)
+    return Decision(opening[-1].mention.place, "area_paragraph_subject") if opening else None
+
+
 _LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
-_PLACING_RULES = ("area_clause_place", "area_town_or_village", "area_sentence_subject", "area_listed_counties")
+_PLACING_RULES = ("area_clause_place", "area_goes_on", "area_town_or_village", "area_sentence_subject",
+                  "area_listed_counties")
 _SIDE_ROLES = frozenset({"after_location", "after_reference", "after_recipient"})
 
 
@@ -917,6 +935,22 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     if decision.rule == "area_clause_place" and _home_named_later(analysis, anchor, c_end, areas):
         return Decision(areas.home, "area_clause_place")
     return decision
+
+
+def _goes_on_from_figure_before(analysis, q, decided: list[Decision]) -> Decision | None:
+    """造成甲县14人遇难,1人失联: a clause that opens with its figure goes on
+    from the figure ending the clause right before it, where that clause
+    placed it."""
+    if not decided or decided[-1].rule != "area_clause_place" or decided[-1].place is None:
+        return None
+    c_start, _ = analysis.clause_of(q.start)
+    if strip_openers(analysis.text[c_start:q.start]).strip():
+        return None
+    before = analysis.quantities[len(decided) - 1]
+    _, prev_end = analysis.clause_of(before.start)
+    if not prev_end <= c_start <= prev_end + 1:
+        return None             # (the figure before is the last of the clause right before)
+    return Decision(decided[-1].place, "area_goes_on")
 
 
 def _listed_together(anchor, analysis, end: int) -> Decision | None:
