@@ -115,7 +115,7 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = item_of.role         # 占全国的2%、全省的30%: an item is read as the first one
         elif after_address_label(text, a.start):
             role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
-        elif opening[a.start]:
+        elif opening[a.start] and not (_modifies_a_count(text, a, ends) and _subject_before(text, a, roles)):
             role = "opens"
         elif (after := next((r for r, words in prepositions.items() if preposition_before(text, a.start, words)), None)):
             role = after
@@ -193,6 +193,23 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
                    for e in quantity_ends if e < start) \
             or names_beside_a_phrase
     return True
+
+
+def _subject_before(text: str, anchor: Anchor, earlier: list[Anchor]) -> bool:
+    """Does a place opening the clause of ``anchor`` come before it?"""
+    start = clause_start(text, anchor.start)
+    return any(b.role == "opens" and b.kind == "place" and b.start >= start for b in earlier)
+
+
+def _modifies_a_count(text: str, anchor: Anchor, quantity_ends: list[int]) -> bool:
+    """甲州引进570名上海专家: a place written right after a count and before
+    a noun says where the things counted come from; after the clause's
+    subject it opens nothing (共有44家浙江企业上榜: with none, it is the subject)."""
+    if anchor.kind != "place" or anchor.start not in quantity_ends:
+        return False
+    words = wordlist.cut(text[anchor.end:anchor.end + 6])
+    # (the dictionary's tags kept are those of verbs and function words: a noun reads as '')
+    return bool(words) and is_han(words[0][0]) and not wordlist.tags().get(words[0])
 
 
 def _item_after(text: str, pos: int, earlier: list[Anchor]) -> Anchor | None:
