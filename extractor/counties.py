@@ -759,8 +759,15 @@ def _opens_after_figures(analysis) -> Decision | None:
     opening = [a for a in analysis.anchors if a.start > end and a.kind == "place" and a.role == "opens"
                and a.mention.place.level == "county"
                and not strip_openers(analysis.text[analysis.clause_of(a.start)[0]:a.start]).strip()
-               and not analysis.text.startswith("的", a.end)]     # (望城区的某楼盘: an attribute)
+               and not analysis.in_brackets(a.start) and not _attribute(a, analysis)]
     return Decision(opening[-1].mention.place, "area_paragraph_subject") if opening else None
+
+
+def _attribute(a, analysis) -> bool:
+    """望城区的某楼盘, (死者)甲县某村人: a place whose clause goes on only to
+    say what it modifies, or whose clause names where a person is from."""
+    rest = analysis.text[_chain_end(a, analysis):analysis.clause_of(a.start)[1]].strip()
+    return rest.startswith("的") or (rest.endswith("人") and len(rest) <= _cfg()["native_place_reach"])
 
 
 _LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
@@ -1060,6 +1067,17 @@ def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
         b.kind == "place" and start <= b.start < a.start for b in analysis.anchors)
 
 
+def _chain_end(a, analysis) -> int:
+    """Where the place ``a`` ends with the towns and villages of it written
+    right after it (房县某镇某村)."""
+    pos = a.end
+    for b in analysis.anchors:
+        if b.start == pos and b.kind == "place" and b.mention.rule == "area_town_or_village" \
+                and b.mention.place == a.mention.place:
+            pos = b.end
+    return pos
+
+
 def _sets_the_scene(a, analysis) -> bool:
     """在房县,该行捐出…: a clause that is only 在 and a place (and the towns
     and villages of it written after it: 在房县某镇某村,) is where the rest
@@ -1067,12 +1085,7 @@ def _sets_the_scene(a, analysis) -> bool:
     start, end = analysis.clause_of(a.start)
     if strip_openers(analysis.text[start:a.start]) not in lexicon().location_prepositions:
         return False
-    pos = a.end
-    for b in analysis.anchors:
-        if b.start == pos and b.kind == "place" and b.mention.rule == "area_town_or_village" \
-                and b.mention.place == a.mention.place:
-            pos = b.end
-    return not analysis.text[pos:end].strip()
+    return not analysis.text[_chain_end(a, analysis):end].strip()
 
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
