@@ -281,6 +281,14 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     return not (following and following[0] in cfg["proper_noun_breakers"]) and not _child_follows(text, m)
 
 
+def _heads_proper_noun(text: str, end: int) -> bool:
+    """Does the run of Han characters from ``end`` end, within reach and
+    before 的, in one of ``proper_noun_heads`` (…贸易有限公司, …农业大学)?"""
+    cfg = _cfg()
+    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
+    return bool(run) and cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is not None
+
+
 def _child_follows(text: str, m: PlaceMention) -> bool:
     """十堰房县公安局: a place of its own right after it (its child) heads
     the name; the short name before says where that place is."""
@@ -518,6 +526,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             score[m.place] += cfg["title_weight"]
         elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
+        elif m.surface != m.place.name and not m.qualifies and _heads_proper_noun(text, m.end):
+            score[m.place] += cfg["name_weight"]
         else:
             score[m.place] += 1
         first.setdefault(m.place, m.start)
