@@ -154,6 +154,11 @@ UNITS_AS_WRITTEN = [
     ("装机容量3.5万千瓦", [("3.5万千瓦", "3.5", "万千瓦", "", "")]),
     ("举办三千米长跑", [("三千米", "3000", "米", "", "")]),
     ("招聘5千人,投资3千万元", [("5千人", "5000", "人", "", ""), ("3千万元", "3000", "万元", "", "")]),
+    ("耕地面积35.2千公顷", [("35.2千公顷", "35.2", "千公顷", "", "")]),
+    # a count written with the other thing it may count (件(套)), and counts of trips (辆次)
+    ("携带救援装备2850件(套)", [("2850件(套)", "2850", "件(套)", "", "")]),
+    ("新增设备12台(套)", [("12台(套)", "12", "台(套)", "", "")]),
+    ("出动消防车118辆次,冲锋舟30艘次", [("118辆次", "118", "辆次", "", ""), ("30艘次", "30", "艘次", "", "")]),
 ]
 
 # Durations and spoken money: 年 is a unit where a bound says a span of time
@@ -232,6 +237,7 @@ def test_long_numbers_are_exact(sentence, value, std):
     ("收购茶青800千克", "800", "公斤"),
     ("工业用电量1.9亿千瓦/时", "190000000", "千瓦时"),
     ("出栏生猪12万头", "120000", "头"),
+    ("耕地面积35.2千公顷", "35200", "公顷"),
 ])
 def test_std_columns_fold_the_unit_as_written_into_the_standard_unit(sentence, std_value, std_unit):
     (q,) = find_quantities(sentence)
