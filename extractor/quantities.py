@@ -39,7 +39,8 @@ class _Lexicon:
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     candidate: re.Pattern          # a sharper one: what every quantity holds
     not_before: dict
-    year: dict
+    span_before: tuple             # 历时, 为期…: 年 or 日 after them is a span of time
+    span_after: dict               # 年 -> (时间, 以上…): after the unit, it is a span
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
     before_q_last: frozenset       # the characters those words end with (a quick test)
     after_q: re.Pattern
@@ -58,7 +59,7 @@ class _Lexicon:
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
-    calendar_year: re.Pattern      # a number that is a year of the calendar (2015年以上)
+    span_date: dict                # 年 -> a number that is a year of the calendar (2015年以上); 日 -> a day of a month
     duration_with_more: dict       # 个多月 -> 个月: a duration with 多 inside its unit
 
 
@@ -80,7 +81,8 @@ def lexicon() -> _Lexicon:
     unit_alts = "|".join(re.escape(u) + ("(?![A-Za-z²³])" if u[-1].isascii() else "")
                          for u in sorted(kinds, key=len, reverse=True))
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
-    year_unit = re.escape(units_cfg["year_unit"]["unit"])
+    spans = units_cfg["span_units"]
+    year_unit = "|".join(map(re.escape, spans["units"]))          # (年, 日: units only where a span is meant)
     per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True)))
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
@@ -119,8 +121,9 @@ def lexicon() -> _Lexicon:
         candidate=candidate,
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
         not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
-        year=units_cfg["year_unit"],
-        calendar_year=re.compile(units_cfg["year_unit"]["calendar_year"]),
+        span_before=tuple(spans["before"]),
+        span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
+        span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
         duration_with_more={str(k): str(v) for k, v in units_cfg["duration_with_more"].items()},
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         before_q_last=frozenset(w[-1] for w, _ in before_q if w),
@@ -273,12 +276,12 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     rest = text[m.end():m.end() + 4]
     if rest.startswith(lex.not_before.get(unit, ())):
         return False
-    if unit == lex.year["unit"]:
+    if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]
-        if any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.year["before"]):
+        if any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.span_before):
             return True                   # 历时1100年: a span of time, whatever the number
         # 8年以上 is a span, 2015年以上 a date
-        return any(rest.startswith(w) for w in lex.year["after"]) and not lex.calendar_year.search(before)
+        return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
     return True
 
 
@@ -406,7 +409,7 @@ def _with_unit(q: Quantity, unit: str, lex: _Lexicon) -> Quantity:
 def _to_quantity(c: _Candidate, lex: _Lexicon) -> Quantity:
     factor, std_unit = split_multiplier(c.multiplier + c.unit) if c.unit else (
         lex.multipliers.get(c.multiplier, _ONE), "")
-    kind = _family_of(c.unit, lex) or ("duration" if c.unit == lex.year["unit"] else "")
+    kind = _family_of(c.unit, lex) or ("duration" if c.unit in lex.span_after else "")
     return Quantity(start=c.start, end=c.end, value=c.value, unit=c.multiplier + c.unit,
                     value_max=c.value_max, qualifier=c.qualifier, kind=kind,
                     std_factor=factor, std_unit=std_unit)

@@ -163,7 +163,7 @@ REGEXES = (
     "periods.patterns", "periods.year_followers", "periods.timestamp_clock", "periods.timestamp_label",
     "periods.dateline", "periods.target_word_nouns",
     "normalise.pinyin_gloss", "normalise.pinyin_toned", "normalise.typo_deletions", "normalise.broken_tag",
-    "counties.table_level_row", "counties.aggregate_brackets", "units.year_unit.calendar_year",
+    "counties.table_level_row", "counties.aggregate_brackets", "units.span_units.units.*.date",
     "tables.unit_line", "tables.header_unit", "tables.title_line", "tables.title_words", "tables.note_line",
     "tables.label_numbering", "tables.change_header",
     "years.multi_year", "years.month", "years.bulletin_title", "years.title_year",

@@ -169,14 +169,18 @@ UNITS_AS_WRITTEN = [
     ("包括3包括, 5基础设施", []),
 ]
 
-# Durations and spoken money: 年 is a unit where a bound says a span of time
-# is meant, never after a calendar year.
+# Durations and spoken money: 年 and 日 are units where a bound says a span
+# of time is meant, never after a calendar year or a month.
 DURATIONS_AND_SPOKEN_UNITS = [
     ("审批时限不超过45秒", [("不超过45秒", "45", "秒", "less_than", "")]),
     ("土地流转期限不少于10年", [("不少于10年", "10", "年", "more_than", "")]),
     ("合同到期后延续8年以上", [("8年以上", "8", "年", "more_than", "")]),
     ("2015年以上的数据均已入库", []),
     ("这座古桥历时1100年依然完好", [("1100年", "1100", "年", "", "")]),      # a duration word: any number
+    # 日 likewise: a span before 内 or after 限期, never a day of a month
+    ("责令其限期15日内拆除", [("15日", "15", "日", "", "")]),
+    ("应在60日内完成整改,8月20日以内验收", [("60日", "60", "日", "", "")]),
+    ("8月20日召开会议", []),
     ("老人每月领取养老金800块钱", [("800块钱", "800", "块钱", "", "")]),
     ("审批时间压缩了3个多月", [("3个多月", "3", "个月", "more_than", "")]),        # 多 inside the unit
     ("民警蹲守2个多小时", [("2个多小时", "2", "小时", "more_than", "")]),
