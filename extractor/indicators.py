@@ -532,6 +532,13 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
     if len(phrase) <= w.max_np:
         return phrase
     words = _cut(phrase)
+    # 甲协会、乙学校、丙俱乐部捐赠牛奶 -> 捐赠牛奶: a list of doers before the
+    # verb; 作出警告、没收违法所得 -> 没收违法所得: of a list of acts, the last
+    marks = [k for k, (t, _) in enumerate(words) if t == "、"]
+    verb = next((k for k in range(marks[-1] + 1, len(words)) if _is_verb(words[k][1])), None) if marks else None
+    # (not inside the last of the things a verb before the list acts on: 携车辆、装备和无人搜救装备)
+    if verb is not None and (verb == marks[-1] + 1 or not any(_is_verb(tag) for _, tag in words[:marks[0]])):
+        return "".join(t for t, _ in words[verb:])
     last_p = max((k for k, (_, tag) in enumerate(words) if tag.startswith("p")), default=None)
     if last_p is None:
         return phrase
@@ -539,6 +546,10 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
         if words[k][1].startswith("v") and words[k][1] != "vn":
             return "".join(t for t, _ in words[k:])
     return phrase
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"
 
 
 def _share_counted_things(s: _Naming) -> None:
