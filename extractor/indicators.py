@@ -535,7 +535,9 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
     # 甲协会、乙学校、丙俱乐部捐赠牛奶 -> 捐赠牛奶: a list of doers before the
     # verb; 作出警告、没收违法所得 -> 没收违法所得: of a list of acts, the last
     marks = [k for k, (t, _) in enumerate(words) if t == "、"]
-    verb = next((k for k in range(marks[-1] + 1, len(words)) if _is_verb(words[k][1])), None) if marks else None
+    # (a verb with what it acts on after it: 电力、热力…增加值占比 is a name and a measure)
+    verb = next((k for k in range(marks[-1] + 1, len(words) - 1)
+                 if _is_verb(words[k][1]) and words[k + 1][1][:1] not in ("p", "u", "c", "d")), None) if marks else None
     # (not inside the last of the things a verb before the list acts on: 携车辆、装备和无人搜救装备)
     if verb is not None and (verb == marks[-1] + 1 or not any(_is_verb(tag) for _, tag in words[:marks[0]])):
         return "".join(t for t, _ in words[verb:])
