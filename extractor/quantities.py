@@ -60,7 +60,7 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     span_date: dict                # 年 -> a number that is a year of the calendar (2015年以上); 日 -> a day of a month
-    duration_with_more: dict       # 个多月 -> 个月: a duration with 多 inside its unit
+    durations_with_classifier: dict    # 个多月 -> (个月, more_than), 个小时 -> (小时, ''): a duration with 个 inside its unit
 
 
 @rules.compiled
@@ -124,7 +124,7 @@ def lexicon() -> _Lexicon:
         span_before=tuple(spans["before"]),
         span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
         span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
-        duration_with_more={str(k): str(v) for k, v in units_cfg["duration_with_more"].items()},
+        durations_with_classifier={str(k): (str(v[0]), str(v[1])) for k, v in units_cfg["durations_with_classifier"].items()},
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         before_q_last=frozenset(w[-1] for w, _ in before_q if w),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
@@ -218,9 +218,10 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             qualifier = "more_than"
         if m is not None:
             unit, end = m.group("unit"), m.end()
-            longer = next((w for w in lex.duration_with_more if text.startswith(w, m.start("unit"))), "")
-            if longer:                                  # 2个多月: 2 个月, more than
-                unit, end, qualifier = lex.duration_with_more[longer], m.start("unit") + len(longer), "more_than"
+            longer = next((w for w in lex.durations_with_classifier if text.startswith(w, m.start("unit"))), "")
+            if longer:                                  # 2个多月: 2 个月, more than; 3个小时: 3 小时
+                (unit, more), end = lex.durations_with_classifier[longer], m.start("unit") + len(longer)
+                qualifier = more or qualifier
     before = _qualifier_before(text, span.start, lex)
     start, bound = span.start, False
     if before:
