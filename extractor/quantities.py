@@ -38,7 +38,8 @@ class _Lexicon:
     before_q_map: dict
     may_hold: re.Pattern           # a cheap test: can this text hold a quantity at all?
     candidate: re.Pattern          # a sharper one: what every quantity holds
-    not_before: dict
+    not_before: dict               # unit -> what after it shows the letters begin another word (元旦)
+    not_before_but: dict           # unit -> what after it keeps it a unit all the same (支队伍, not 支队)
     span_before: tuple             # 历时, 为期…: 年 or 日 after them is a span of time
     span_after: dict               # 年 -> (时间, 以上…): after the unit, it is a span
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
@@ -120,7 +121,8 @@ def lexicon() -> _Lexicon:
         bare_multiplier_char=re.compile("[百千万亿]"),
         candidate=candidate,
         before_q_map=dict(reversed(before_q)),      # a word listed twice: its first qualifier
-        not_before={k: tuple(v) for k, v in units_cfg["not_before"].items()},
+        not_before={k: tuple(w for w in v if not w.startswith("!")) for k, v in units_cfg["not_before"].items()},
+        not_before_but={k: tuple(w[1:] for w in v if w.startswith("!")) for k, v in units_cfg["not_before"].items()},
         span_before=tuple(spans["before"]),
         span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
         span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
@@ -275,7 +277,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
     rest = text[m.end():m.end() + 4]
-    if rest.startswith(lex.not_before.get(unit, ())):
+    if rest.startswith(lex.not_before.get(unit, ())) and not rest.startswith(lex.not_before_but.get(unit, ())):
         return False
     if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]

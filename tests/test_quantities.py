@@ -167,6 +167,15 @@ UNITS_AS_WRITTEN = [
     ("接待游客50万人(次),办理29件次", [("50万人(次)", "50", "万人(次)", "", ""), ("29件次", "29", "件次", "", "")]),
     # (not the words these characters begin: 包括, 基础)
     ("包括3包括, 5基础设施", []),
+    # vehicles, cases, groups and shares; a share's price is a rate
+    ("出动15车43人,集中宣判53案,铺道岔27组", [("15车", "15", "车", "", ""), ("43人", "43", "人", "", ""),
+                                       ("53案", "53", "案", "", ""), ("27组", "27", "组", "", "")]),
+    ("持有2.6亿股,股价11.45元/股", [("2.6亿股", "2.6", "亿股", "", ""), ("11.45元/股", "11.45", "元/股", "", "")]),
+    ("每小时排水1800方", [("1800方", "1800", "方", "", "")]),
+    # places counted after Arabic digits; after Chinese numerals they are the ones spoken of
+    ("涉及12省19市,两县三方签约", [("12省", "12", "省", "", ""), ("19市", "19", "市", "", "")]),
+    # 6支队伍 is a count, 二支队 a name
+    ("抽调6支队伍,二支队查处", [("6支", "6", "支", "", "")]),
 ]
 
 # Durations and spoken money: 年 and 日 are units where a bound says a span
