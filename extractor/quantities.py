@@ -169,6 +169,7 @@ def find_quantities(text: str) -> list[Quantity]:
     spans = find_numbers(text)
     candidates: list[_Candidate | None] = [_read(text, s, lex) for s in spans]
     _merge_ranges(text, spans, candidates, lex)
+    _years_and_months(text, spans, candidates)
     found = [c for c in candidates if c is not None]
     if lex.bare_multiplier_char.search(text):
         found += _bare_multipliers(text, lex, found)
@@ -281,7 +282,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         return False
     if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]
-        if any(before.rstrip("0123456789.—-~至到 ").endswith(w) for w in lex.span_before):
+        if any(before.rstrip(_SPAN_NUMBER_CHARS).endswith(w) for w in lex.span_before):
             return True                   # 历时1100年: a span of time, whatever the number
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
@@ -333,6 +334,28 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
         candidates[i + 1] = _Candidate(second.span, first.start if first else spans[i].start,
                                        second.end, low, high, second.unit, second.multiplier,
                                        (first.qualifier if first else "") or second.qualifier)
+
+
+_SPAN_NUMBER_CHARS = "0123456789.—-~至到 零〇一二两三四五六七八九十百"    # (历时1100年, 有期徒刑四年)
+_MONTHS = "个月"
+_MAX_YEARS = 100
+
+
+def _years_and_months(text, spans, candidates) -> None:
+    """有期徒刑5年9个月: years written right before a count of months are one
+    span with it, in months (69 个月)."""
+    for k in range(1, len(candidates)):
+        cand, years = candidates[k], spans[k - 1]
+        if (cand is None or cand.unit != _MONTHS or cand.multiplier or cand.value_max is not None
+                or candidates[k - 1] is not None and candidates[k - 1].end > years.end + 1
+                or text[years.end:cand.span.start] != "年" or years.reading.value_max is not None
+                or years.reading.value >= _MAX_YEARS):          # (2022年3个月: a date, then months)
+            continue
+        start = years.start if candidates[k - 1] is None else candidates[k - 1].start
+        candidates[k - 1] = None
+        candidates[k] = _Candidate(NumberSpan(years.start, cand.span.end, cand.span.reading), start, cand.end,
+                                   years.reading.value * 12 + cand.value, None, _MONTHS, "", cand.qualifier,
+                                   bound=cand.bound)
 
 
 def _has_tail_multiplier(text, span, lex) -> bool:
