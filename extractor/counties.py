@@ -721,12 +721,14 @@ def prepositions() -> dict[str, tuple[str, ...]]:
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     """The area of each quantity of an analysed sentence (``clauses.analyse``)."""
     respective = _respective(analysis)
+    route = _route(analysis)
     out = []
     for q in analysis.quantities:
         decision = (respective.get(q.start)
                     or _sum_of_parts(analysis, q)
                     or _one_of_n(analysis, q, areas)
                     or _modified_place(analysis, q, areas)
+                    or (route and _on_the_route(analysis, q, route))
                     or _clause_place(analysis, q, areas)
                     or _goes_on_from_figure_before(analysis, q, out)
                     or _sentence_subject(analysis, q, areas)
@@ -759,7 +761,45 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     last = _opens_after_figures(analysis)
     if last is not None:
         carry.subject = None if last.place == areas.home else last
+    if route is not None:
+        carry.subject = route           # (项目路线全长…: the route's area goes on)
     return out
+
+
+def _route(analysis) -> Decision | None:
+    """起于甲县…途经乙县…终于丙县: a sentence that names the places a road,
+    line or river runs through (after route_words, two or more) is about the
+    area holding them all: their prefecture, else their province, else the
+    country."""
+    text, words = analysis.text, _cfg()["route_words"]
+    on_route = {a.start for a in analysis.anchors if a.kind == "place" and _after_route_word(text, a.start, words)}
+    for group in analysis.place_groups:         # (途经甲镇、乙县某镇: the items listed after the word too)
+        if any(a.start in on_route for a in group):
+            on_route |= {a.start for a in group}
+    places = {a.mention.place for a in analysis.anchors if a.start in on_route}
+    if len(places) < 2:
+        return None
+    for level in ("prefecture", "province"):
+        parents = {p.name if p.level == level else getattr(p, level) for p in places}
+        if len(parents) == 1 and "" not in parents:
+            parent = _place_named(parents.pop())
+            return Decision(parent, "area_route") if parent is not None else None
+    return Decision(country(), "area_route")
+
+
+def _on_the_route(analysis, q, route: Decision) -> Decision | None:
+    """A figure of a route's sentence whose clause names no place off the route."""
+    c_start, _ = analysis.clause_of(q.start)
+    words = _cfg()["route_words"]
+    off = [a for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start
+           and not _after_route_word(analysis.text, a.start, words)]
+    return None if off else route
+
+
+def _after_route_word(text: str, pos: int, words) -> bool:
+    """Is a word of ``words`` written right before ``pos``, a word of its own (not 南至 of 宁南至)?"""
+    word = next((w for w in words if text.endswith(w, 0, pos)), None)
+    return word is not None and wordlist.stands_alone(text, pos - len(word), pos)
 
 
 def _opens_after_figures(analysis) -> Decision | None:
