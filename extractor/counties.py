@@ -763,7 +763,21 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         carry.subject = None if last.place == areas.home else last
     if route is not None:
         carry.subject = route           # (项目路线全长…: the route's area goes on)
+    elif (carry.subject is not None and carry.subject.rule == "area_listed_counties"
+          and _home_named_inside(analysis, carry.subject.place, areas)):
+        # (甲县、乙县等4家…: the area of counties listed together holds only
+        # while the page's own county is not named, among them or after them)
+        carry.subject = None
     return out
+
+
+def _home_named_inside(analysis, carried: Place | None, areas: Areas) -> bool:
+    """Is the page's own area, inside the wider area carried on, named in the
+    sentence (not as a point of reference)?"""
+    home = areas.home
+    if home is None or carried is None or not _holds(carried, home):
+        return False
+    return any(a.kind == "place" and a.mention.place == home and a.role != "after_reference" for a in analysis.anchors)
 
 
 def _route(analysis) -> Decision | None:
