@@ -762,7 +762,7 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     if last is not None:
         carry.subject = None if last.place == areas.home else last
     if route is not None:
-        carry.subject = route           # (项目路线全长…: the route's area goes on)
+        carry.subject = route.area      # (项目路线全长…: the route's area goes on)
     elif (carry.subject is not None and carry.subject.rule == "area_listed_counties"
           and _home_named_inside(analysis, carry.subject.place, areas)):
         # (甲县、乙县等4家…: the area of counties listed together holds only
@@ -780,34 +780,50 @@ def _home_named_inside(analysis, carried: Place | None, areas: Areas) -> bool:
     return any(a.kind == "place" and a.mention.place == home and a.role != "after_reference" for a in analysis.anchors)
 
 
-def _route(analysis) -> Decision | None:
+_ROUTE_JOINERS = "、,，和及与 "
+
+
+@dataclass(frozen=True)
+class _Route:
+    area: Decision
+    stops: frozenset            # the starts of the anchors on the route
+
+
+def _route(analysis) -> _Route | None:
     """起于甲县…途经乙县…终于丙县: a sentence that names the places a road,
-    line or river runs through (after route_words, two or more) is about the
-    area holding them all: their prefecture, else their province, else the
-    country."""
+    line or river runs through (after route_words, and the places listed
+    with them; two or more) is about the area holding them all: their
+    prefecture, else their province, else the country."""
     text, words = analysis.text, _cfg()["route_words"]
-    on_route = {a.start for a in analysis.anchors if a.kind == "place" and _after_route_word(text, a.start, words)}
-    for group in analysis.place_groups:         # (途经甲镇、乙县某镇: the items listed after the word too)
-        if any(a.start in on_route for a in group):
-            on_route |= {a.start for a in group}
-    places = {a.mention.place for a in analysis.anchors if a.start in on_route}
+    stops, places, previous = set(), set(), None
+    for a in (a for a in analysis.anchors if a.kind == "place"):
+        # (途经甲县、乙县, 经甲省某州,乙省某市: the places listed after the word too)
+        listed = previous is not None and not text[previous.end:a.start].strip(_ROUTE_JOINERS)
+        if _after_route_word(text, a.start, words) or listed:
+            stops.add(a.start)
+            places.add(a.mention.place)
+            previous = a
+        else:
+            previous = None
     if len(places) < 2:
         return None
+    return _Route(_holding_all(places), frozenset(stops))
+
+
+def _holding_all(places: set[Place]) -> Decision:
+    """The prefecture, else the province, else the country holding all of ``places``."""
     for level in ("prefecture", "province"):
         parents = {p.name if p.level == level else getattr(p, level) for p in places}
-        if len(parents) == 1 and "" not in parents:
-            parent = _place_named(parents.pop())
-            return Decision(parent, "area_route") if parent is not None else None
+        if len(parents) == 1 and "" not in parents and (parent := _place_named(parents.pop())) is not None:
+            return Decision(parent, "area_route")
     return Decision(country(), "area_route")
 
 
-def _on_the_route(analysis, q, route: Decision) -> Decision | None:
+def _on_the_route(analysis, q, route: _Route) -> Decision | None:
     """A figure of a route's sentence whose clause names no place off the route."""
     c_start, _ = analysis.clause_of(q.start)
-    words = _cfg()["route_words"]
-    off = [a for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start
-           and not _after_route_word(analysis.text, a.start, words)]
-    return None if off else route
+    off = [a for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start and a.start not in route.stops]
+    return None if off else route.area
 
 
 def _after_route_word(text: str, pos: int, words) -> bool:
