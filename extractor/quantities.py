@@ -22,6 +22,7 @@ _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千�
 _GOES_ON = set("都均也还已将并且就是为和与及、")
 _ARABIC = re.compile(r"[0-9]")
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -61,7 +62,7 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     span_date: dict                # 年 -> a number that is a year of the calendar (2015年以上); 日 -> a day of a month
-    durations_with_classifier: dict    # 个多月 -> (个月, more_than), 个小时 -> (小时, ''): a duration with 个 inside its unit
+    durations_with_classifier: dict    # 个多月 -> (个月, more_than, 0), 个半小时 -> (小时, '', 0.5): 个 inside a duration's unit
 
 
 @rules.compiled
@@ -126,7 +127,8 @@ def lexicon() -> _Lexicon:
         span_before=tuple(spans["before"]),
         span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
         span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
-        durations_with_classifier={str(k): (str(v[0]), str(v[1])) for k, v in units_cfg["durations_with_classifier"].items()},
+        durations_with_classifier={str(k): (str(v[0]), str(v[1]), Decimal(str(v[2])) if len(v) > 2 else _ZERO)
+                                   for k, v in units_cfg["durations_with_classifier"].items()},
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         before_q_last=frozenset(w[-1] for w, _ in before_q if w),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
@@ -223,8 +225,11 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
             unit, end = m.group("unit"), m.end()
             longer = next((w for w in lex.durations_with_classifier if text.startswith(w, m.start("unit"))), "")
             if longer:                                  # 2个多月: 2 个月, more than; 3个小时: 3 小时
-                (unit, more), end = lex.durations_with_classifier[longer], m.start("unit") + len(longer)
+                (unit, more, half), end = lex.durations_with_classifier[longer], m.start("unit") + len(longer)
                 qualifier = more or qualifier
+                if half:                                # 2个半小时: 2.5 小时
+                    value = value + half
+                    value_max = value_max + half if value_max is not None else None
     before = _qualifier_before(text, span.start, lex)
     start, bound = span.start, False
     if before:
