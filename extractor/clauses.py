@@ -124,7 +124,19 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         else:
             role = "inner"
         roles.append(Anchor(a.start, a.end, a.kind, role, a.word, a.mention))
-    return SentenceAnalysis(text, offset, tuple(quantities), tuple(roles))
+    return SentenceAnalysis(text, offset, tuple(quantities), _list_items_as_first(text, roles, prepositions))
+
+
+def _list_items_as_first(text: str, anchors: list[Anchor], prepositions) -> tuple[Anchor, ...]:
+    """向甲市、乙市等地调拨…: the places listed after a preposition's place
+    are given to (or measured from, or set in) as the first one is."""
+    role_of = {}
+    for group in place_lists(text, anchors):
+        if group[0].role in prepositions:
+            role_of.update((a.start, group[0].role) for a in group[1:])
+    if not role_of:
+        return tuple(anchors)
+    return tuple(Anchor(a.start, a.end, a.kind, role_of.get(a.start, a.role), a.word, a.mention) for a in anchors)
 
 
 def after_address_label(text: str, pos: int) -> bool:
