@@ -1160,12 +1160,16 @@ def _chain_end(a, analysis) -> int:
 
 def _sets_the_scene(a, analysis) -> bool:
     """在房县,该行捐出…: a clause that is only 在 and a place (and the towns
-    and villages of it written after it: 在房县某镇某村,) is where the rest
-    of the sentence happens."""
+    and villages of it written after it: 在房县某镇某村,; or a spot in it
+    named by a locative word: 在房县的产业园区里,) is where the rest of the
+    sentence happens."""
     start, end = analysis.clause_of(a.start)
     if strip_openers(analysis.text[start:a.start]) not in lexicon().location_prepositions:
         return False
-    return not analysis.text[_chain_end(a, analysis):end].strip()
+    rest = analysis.text[_chain_end(a, analysis):end].strip()
+    # (在房县的产业园区里, 在房县某园区内: a spot in it, named by a locative word)
+    return not rest or (len(rest) <= _cfg()["spot_reach"] and rest.endswith(tuple(_cfg()["locative_words"]))
+                        and HAN_RUN_RE.fullmatch(rest) is not None)
 
 
 def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
