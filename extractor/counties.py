@@ -833,14 +833,17 @@ def _after_route_word(text: str, pos: int, words) -> bool:
 
 
 def _opens_after_figures(analysis) -> Decision | None:
+    """The one county opening a clause after the sentence's last figure
+    (none where several places open clauses there: 甲区某院…案;乙县某院…案, a list)."""
     if not analysis.quantities:
         return None
     _, end = analysis.clause_of(analysis.quantities[-1].start)
     opening = [a for a in analysis.anchors if a.start > end and a.kind == "place" and a.role == "opens"
-               and a.mention.place.level == "county"
                and not strip_openers(analysis.text[analysis.clause_of(a.start)[0]:a.start]).strip()
                and not analysis.in_brackets(a.start) and not _attribute(a, analysis)]
-    return Decision(opening[-1].mention.place, "area_paragraph_subject") if opening else None
+    if len({a.mention.place for a in opening}) != 1 or opening[0].mention.place.level != "county":
+        return None
+    return Decision(opening[0].mention.place, "area_paragraph_subject")
 
 
 def _attribute(a, analysis) -> bool:
