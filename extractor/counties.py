@@ -108,7 +108,9 @@ def _cfg() -> dict:
         f"(?:([{HAN}]{{2,5}}?(?:" + "|".join(cfg["village_suffixes"]) + ")))?(?<=[镇乡村处道])")
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
+    cfg["part_words"] = tuple(cfg["part_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
     cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
     cfg["foreign_countries_re"] = re.compile("|".join(sorted(map(re.escape, cfg["foreign_countries"]), key=len, reverse=True)))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
@@ -273,9 +275,7 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     if m.is_short and m.after_parent:
         return False
     cfg = _cfg()
-    run = HAN_RUN_RE.match(text, m.end, m.end + cfg["proper_noun_reach"])
-    # (a name runs to its head without 的: 竹山的某矿业公司 is a firm in 竹山)
-    if not run or cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is None:
+    if not _heads_proper_noun(text, m.end):
         return False
     following = wordlist.cut(text[m.end:m.end + 6])       # (only where a head stands: a cut costs)
     return not (following and following[0] in cfg["proper_noun_breakers"]) and not _child_follows(text, m)
@@ -283,10 +283,12 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
 
 def _heads_proper_noun(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` end, within reach and
-    before 的, in one of ``proper_noun_heads`` (…贸易有限公司, …农业大学)?"""
+    before 的, in one of ``proper_noun_heads`` (…贸易有限公司, …农业大学;
+    竹山的某矿业公司 is a firm in 竹山), or soon in an outlet's (…经济日报)?"""
     cfg = _cfg()
     run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
-    return bool(run) and cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is not None
+    return bool(run) and (cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is not None
+                          or cfg["outlet_re"].match(run.group()) is not None)
 
 
 def _child_follows(text: str, m: PlaceMention) -> bool:
@@ -721,7 +723,7 @@ def prepositions() -> dict[str, tuple[str, ...]]:
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
     """The area of each quantity of an analysed sentence (``clauses.analyse``)."""
     respective = _respective(analysis)
-    route = _route(analysis)
+    route = _route(analysis, areas)
     out = []
     for q in analysis.quantities:
         decision = (respective.get(q.start)
@@ -789,11 +791,12 @@ class _Route:
     stops: frozenset            # the starts of the anchors on the route
 
 
-def _route(analysis) -> _Route | None:
-    """起于甲县…途经乙县…终于丙县: a sentence that names the places a road,
-    line or river runs through (after route_words, and the places listed
-    with them; two or more) is about the area holding them all: their
-    prefecture, else their province, else the country."""
+def _route(analysis, areas: Areas) -> _Route | None:
+    """起于甲县…途经乙县…终于丙县: a sentence about a road, line or river
+    (route_nouns) that names the places it runs through (after route_words,
+    and the places listed with them; two or more), and is not the page's own
+    area's road, is about the area holding them all: their prefecture, else
+    their province, else the country."""
     text, words = analysis.text, _cfg()["route_words"]
     stops, places, previous = set(), set(), None
     for a in (a for a in analysis.anchors if a.kind == "place"):
@@ -805,8 +808,11 @@ def _route(analysis) -> _Route | None:
             previous = a
         else:
             previous = None
-    if len(places) < 2:
-        return None
+    if len(places) < 2 or not any(noun in text for noun in _cfg()["route_nouns"]):
+        return None             # (经甲县、乙县两地警方…奋战: no road, line or river)
+    opener = next((a for a in analysis.anchors if a.kind == "place" and a.role == "opens"), None)
+    if opener is not None and opener.start not in stops and opener.mention.place == areas.home:
+        return None             # (房县新建公路连接甲区和乙县, on 房县's page: its own road)
     return _Route(_holding_all(places), frozenset(stops))
 
 
@@ -834,7 +840,9 @@ def _after_route_word(text: str, pos: int, words) -> bool:
 
 def _opens_after_figures(analysis) -> Decision | None:
     """The one county opening a clause after the sentence's last figure
-    (none where several places open clauses there: 甲区某院…案;乙县某院…案, a list)."""
+    where something happens (…1人失联,乙县某河流域发生洪水!: event_words);
+    none where several places open clauses there (甲区某院…案;乙县某院…案, a
+    list), nor after a remark (房县增长7.5%,竹溪县位列第一)."""
     if not analysis.quantities:
         return None
     _, end = analysis.clause_of(analysis.quantities[-1].start)
@@ -842,6 +850,9 @@ def _opens_after_figures(analysis) -> Decision | None:
                and not strip_openers(analysis.text[analysis.clause_of(a.start)[0]:a.start]).strip()
                and not analysis.in_brackets(a.start) and not _attribute(a, analysis)]
     if len({a.mention.place for a in opening}) != 1 or opening[0].mention.place.level != "county":
+        return None
+    _, clause_end = analysis.clause_of(opening[0].start)
+    if not any(w in analysis.text[opening[0].end:clause_end] for w in _cfg()["event_words"]):
         return None
     return Decision(opening[0].mention.place, "area_paragraph_subject")
 
@@ -1037,7 +1048,9 @@ def _goes_on_from_figure_before(analysis, q, decided: list[Decision]) -> Decisio
     if strip_openers(analysis.text[c_start:q.start]).strip():
         return None
     before = analysis.quantities[len(decided) - 1]
-    _, prev_end = analysis.clause_of(before.start)
+    prev_start, prev_end = analysis.clause_of(before.start)
+    if analysis.text[prev_start:before.start].lstrip().startswith(_cfg()["part_words"]):
+        return None             # (其中武汉市游客120人,2800人已返家: a part, the whole goes on)
     if not prev_end <= c_start <= prev_end + 1:
         return None             # (the figure before is the last of the clause right before)
     return Decision(decided[-1].place, "area_goes_on")

@@ -540,7 +540,10 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
                  if _is_verb(words[k][1]) and words[k + 1][1][:1] not in ("p", "u", "c", "d")), None) if marks else None
     # (not inside the last of the things a verb before the list acts on: 携车辆、装备和无人搜救装备)
     if verb is not None and (verb == marks[-1] + 1 or not any(_is_verb(tag) for _, tag in words[:marks[0]])):
-        return "".join(t for t, _ in words[verb:])
+        named = "".join(t for t, _ in words[verb:])
+        # (水稻、玉米等作物种植面积, …主导产业完成产值增长: a measure of what the list names)
+        if not any(m in named for m in w.measures):
+            return named
     last_p = max((k for k, (_, tag) in enumerate(words) if tag.startswith("p")), default=None)
     if last_p is None:
         return phrase
@@ -672,9 +675,13 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
                 continue
             plain = without_asides(right)
             np = _noun_phrase(plain, _words())
-            tail = plain[plain.find(np) + len(np):]
+            words = _cut(plain.strip()[:4])
+            # (…63个村2.6万人受灾: the last count's own words are only the verb)
+            tail = plain if words and _is_verb(words[0][1]) else plain[plain.find(np) + len(np):]
             for k in group[:-1]:
-                tails[k] = tail
+                own = _cut(without_asides(rights[k]).strip()[:4])
+                if not (own and _is_verb(own[0][1])):      # (31人死亡、7人受伤: each its own verb)
+                    tails[k] = tail
             group = []
     return tails
 

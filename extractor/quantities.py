@@ -63,6 +63,7 @@ class _Lexicon:
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
     std_units: dict                # unit as written -> (factor, standard unit): 百只 -> (100, 只)
     span_date: dict                # 年 -> a number that is a year of the calendar (2015年以上); 日 -> a day of a month
+    durations_not_before: tuple        # 工, 天: 3个小时工 is no duration
     durations_with_classifier: dict    # 个多月 -> (个月, more_than, 0), 个半小时 -> (小时, '', 0.5): 个 inside a duration's unit
 
 
@@ -128,6 +129,7 @@ def lexicon() -> _Lexicon:
         span_before=tuple(spans["before"]),
         span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
         span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
+        durations_not_before=tuple(units_cfg["durations_not_before"]),
         durations_with_classifier={str(k): (str(v[0]), str(v[1]), Decimal(str(v[2])) if len(v) > 2 else _ZERO)
                                    for k, v in units_cfg["durations_with_classifier"].items()},
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
@@ -225,6 +227,8 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         if m is not None:
             unit, end = m.group("unit"), m.end()
             longer = next((w for w in lex.durations_with_classifier if text.startswith(w, m.start("unit"))), "")
+            if longer and text.startswith(lex.durations_not_before, m.start("unit") + len(longer)):
+                longer = ""                             # (3个小时工, 5个星期天: another word)
             if longer:                                  # 2个多月: 2 个月, more than; 3个小时: 3 小时
                 (unit, more, half), end = lex.durations_with_classifier[longer], m.start("unit") + len(longer)
                 qualifier = more or qualifier
