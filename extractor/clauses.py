@@ -214,9 +214,9 @@ def _subject_before(text: str, anchor: Anchor, earlier: list[Anchor]) -> bool:
 
 
 def _modifies_a_count(text: str, anchor: Anchor, quantity_ends: list[int]) -> bool:
-    """甲州引进570名上海专家: a place written right after a count and before
+    """甲县引进260名北京专家: a place written right after a count and before
     a noun says where the things counted come from; after the clause's
-    subject it opens nothing (共有44家浙江企业上榜: with none, it is the subject)."""
+    subject it opens nothing (共有37家江苏企业上榜: with none, it is the subject)."""
     if anchor.kind != "place" or anchor.start not in quantity_ends:
         return False
     words = wordlist.cut(text[anchor.end:anchor.end + 6])

@@ -680,7 +680,7 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
             tail = plain if words and _is_verb(words[0][1]) else plain[plain.find(np) + len(np):]
             for k in group[:-1]:
                 own = _cut(without_asides(rights[k]).strip()[:4])
-                if not (own and _is_verb(own[0][1])):      # (31人死亡、7人受伤: each its own verb)
+                if not (own and _is_verb(own[0][1])):      # (12人死亡、5人受伤: each its own verb)
                     tails[k] = tail
             group = []
     return tails

@@ -23,7 +23,7 @@ _GOES_ON = set("都均也还已将并且就是为和与及、")
 _ARABIC = re.compile(r"[0-9]")
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
-_SHARE_KINDS = ("percent", "ratio")     # 70%以上的学生: a share of them, not a category
+_SHARE_KINDS = ("percent", "ratio")     # 65%以上的农户: a share of them, not a category
 _RANGE_JOIN = re.compile(r"\s{0,2}(?:至|到|--|—|–|-|~|～|－)\s{0,2}")
 
 
@@ -245,7 +245,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         nxt = text[after.end():after.end() + 1]
         if word in lex.thresholds and nxt and (HAN_RE.match(nxt) or nxt == "的") and nxt not in _GOES_ON \
                 and not (nxt == "的" and lex.kinds.get(unit) in _SHARE_KINDS):
-            return None            # 3亿元以上项目: a category, not a figure (五成以上都…, 70%以上的学生: figures)
+            return None            # 3亿元以上项目: a category, not a figure (五成以上都…, 65%以上的农户: figures)
         if len(word) > 1 or not (nxt and HAN_RE.match(nxt)):
             qualifier = lex.after_q_map[word]
             end, bound = after.end(), True
@@ -353,8 +353,8 @@ _MAX_YEARS = 100
 
 
 def _years_and_months(text, spans, candidates) -> None:
-    """有期徒刑5年9个月: years written right before a count of months are one
-    span with it, in months (69 个月)."""
+    """有期徒刑3年8个月: years written right before a count of months are one
+    span with it, in months (44 个月)."""
     for k in range(1, len(candidates)):
         cand, years = candidates[k], spans[k - 1]
         if (cand is None or cand.unit != _MONTHS or cand.multiplier or cand.value_max is not None
