@@ -109,6 +109,7 @@ def _cfg() -> dict:
     cfg["subarea_not_first"] = set(cfg["subarea_not_first"])
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["part_words"] = tuple(cfg["part_words"])
+    cfg["list_closers"] = tuple(cfg["list_closers"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
     cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
@@ -1001,6 +1002,9 @@ def _gives_elsewhere(a, analysis, areas: Areas) -> bool:
 
 def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     c_start, c_end = analysis.clause_of(q.start)
+    items = _items_of_places(analysis, c_start, q.start)
+    if items is not None:
+        return items
     anchors = [a for a in _in_clause(analysis, c_start, q.start, _OWN_CLAUSE_ROLES) if not _gives_elsewhere(a, analysis, areas)]
     # 造成河南省42个县受灾: a place a figure of the clause follows directly
     # counts whatever its role, for that figure and those right after it
@@ -1054,6 +1058,19 @@ def _goes_on_from_figure_before(analysis, q, decided: list[Decision]) -> Decisio
     if not prev_end <= c_start <= prev_end + 1:
         return None             # (the figure before is the last of the clause right before)
     return Decision(decided[-1].place, "area_goes_on")
+
+
+def _items_of_places(analysis, c_start: int, end: int) -> Decision | None:
+    """甲区某社区、乙区某社区等30个社区: items of a list each headed by its
+    own place, then 等 and the count of them all, are counted for the area
+    holding those places."""
+    text = analysis.text
+    if not text[c_start:end].rstrip().endswith(_cfg()["list_closers"]):
+        return None
+    heads = {a.mention.place for a in analysis.anchors
+             if a.kind == "place" and c_start <= a.start < end
+             and (not strip_openers(text[c_start:a.start]).strip() or text[:a.start].rstrip().endswith("、"))}
+    return _common_parent(heads) if len(heads) > 1 else None
 
 
 def _listed_together(anchor, analysis, end: int) -> Decision | None:
