@@ -110,6 +110,7 @@ def _cfg() -> dict:
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["part_words"] = tuple(cfg["part_words"])
     cfg["list_closers"] = tuple(cfg["list_closers"])
+    cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
     cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
@@ -529,7 +530,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             score[m.place] += cfg["title_weight"]
         elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
-        elif m.surface != m.place.name and not m.qualifies and _heads_proper_noun(text, m.end):
+        elif m.surface != m.place.name and _heads_proper_noun(text, m.end):
             score[m.place] += cfg["name_weight"]
         else:
             score[m.place] += 1
@@ -799,6 +800,8 @@ def _route(analysis, areas: Areas) -> _Route | None:
     area's road, is about the area holding them all: their prefecture, else
     their province, else the country."""
     text, words = analysis.text, _cfg()["route_words"]
+    if not any(noun in text for noun in _cfg()["route_nouns"]):
+        return None             # (经甲县、乙县两地警方…奋战: no road, line or river; a cheap test first)
     stops, places, previous = set(), set(), None
     for a in (a for a in analysis.anchors if a.kind == "place"):
         # (途经甲县、乙县, 经甲省某州,乙省某市: the places listed after the word too)
@@ -809,21 +812,12 @@ def _route(analysis, areas: Areas) -> _Route | None:
             previous = a
         else:
             previous = None
-    if len(places) < 2 or not any(noun in text for noun in _cfg()["route_nouns"]):
-        return None             # (经甲县、乙县两地警方…奋战: no road, line or river)
+    if len(places) < 2:
+        return None
     opener = next((a for a in analysis.anchors if a.kind == "place" and a.role == "opens"), None)
     if opener is not None and opener.start not in stops and opener.mention.place == areas.home:
         return None             # (房县新建公路连接甲区和乙县, on 房县's page: its own road)
-    return _Route(_holding_all(places), frozenset(stops))
-
-
-def _holding_all(places: set[Place]) -> Decision:
-    """The prefecture, else the province, else the country holding all of ``places``."""
-    for level in ("prefecture", "province"):
-        parents = {p.name if p.level == level else getattr(p, level) for p in places}
-        if len(parents) == 1 and "" not in parents and (parent := _place_named(parents.pop())) is not None:
-            return Decision(parent, "area_route")
-    return Decision(country(), "area_route")
+    return _Route(Decision(_holding_all(places, itself=True) or country(), "area_route"), frozenset(stops))
 
 
 def _on_the_route(analysis, q, route: _Route) -> Decision | None:
@@ -1111,10 +1105,17 @@ def _common_parent(places: set[Place]) -> Decision | None:
     (counties, or prefectures: 十堰、襄阳、宜昌 → 湖北省)."""
     if any(p.level not in _LISTED_LEVELS for p in places):
         return None
-    for parents in ({p.prefecture for p in places}, {p.province for p in places}):
-        parent = _place_named(parents.pop()) if len(parents) == 1 and "" not in parents else None
-        if parent is not None:
-            return Decision(parent, "area_listed_counties")
+    parent = _holding_all(places)
+    return Decision(parent, "area_listed_counties") if parent is not None else None
+
+
+def _holding_all(places: set[Place], itself: bool = False) -> Place | None:
+    """The prefecture, else the province, holding all of ``places`` (with
+    ``itself``, an area of that level holds itself: 十堰市、房县 → 十堰市)."""
+    for level in ("prefecture", "province"):
+        parents = {p.name if itself and p.level == level else getattr(p, level) for p in places}
+        if len(parents) == 1 and "" not in parents and (parent := _place_named(parents.pop())) is not None:
+            return parent
     return None
 
 
@@ -1201,7 +1202,7 @@ def _sets_the_scene(a, analysis) -> bool:
         return False
     rest = analysis.text[_chain_end(a, analysis):end].strip()
     # (在房县的产业园区里, 在房县某园区内: a spot in it, named by a locative word)
-    return not rest or (len(rest) <= _cfg()["spot_reach"] and rest.endswith(tuple(_cfg()["locative_words"]))
+    return not rest or (len(rest) <= _cfg()["spot_reach"] and rest.endswith(_cfg()["locative_words"])
                         and HAN_RUN_RE.fullmatch(rest) is not None)
 
 

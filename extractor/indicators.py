@@ -320,8 +320,7 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
     noun = _noun_phrase(right, w)
     if len(noun) < 2 or noun != right.strip("".join(w.boundary)) or not HAN_RUN_RE.fullmatch(noun):
         return False
-    first_tag = _cut(noun)[0][1]
-    if first_tag[:1] == "v" and first_tag != "vn":
+    if _is_verb(_cut(noun)[0][1]):
         return False            # (投入3.65亿元实施某项目: a verb follows, measure_of_object reads it)
     if w.time.search(noun) or gazetteer().find(noun, short_names=True):
         return False            # (上半年, a place written after it: no thing of its own)
@@ -443,7 +442,7 @@ def _verb_of_figure_before(s: _Naming, i: int) -> bool:
     if before is None:
         return False
     words = _cut(left)
-    if len(words) != 1 or not words[0][1].startswith("v") or words[0][1] == "vn":
+    if len(words) != 1 or not _is_verb(words[0][1]):
         return False
     s.set(i, _finish(before[before.index(left):], w), "verb_of_figure_before")
     return True
@@ -508,7 +507,7 @@ def _object_of_clause(s: _Naming, i: int, w: _Words) -> str:
     rest = without_asides(s.text[last:end]).lstrip("的")
     if last == q.end:
         words = _cut(rest)
-        if not words or not words[0][1].startswith("v") or words[0][1] == "vn":
+        if not words or not _is_verb(words[0][1]):
             return ""
         rest = rest[len(words[0][0]):]               # 实施 | 电网升级项目
     return _after_last_de(_plain_noun_phrase(rest, w))
@@ -548,13 +547,19 @@ def _from_last_verb_phrase(phrase: str, w: _Words) -> str:
     if last_p is None:
         return phrase
     for k in range(last_p + 1, len(words)):
-        if words[k][1].startswith("v") and words[k][1] != "vn":
+        if _is_verb(words[k][1]):
             return "".join(t for t, _ in words[k:])
     return phrase
 
 
 def _is_verb(tag: str) -> bool:
+    """A verb's tag, not a verbal noun's (vn: 投资, 建设 used as nouns)."""
     return tag.startswith("v") and tag != "vn"
+
+
+def _opens_with_verb(text: str) -> bool:
+    words = _cut(text.strip()[:4])
+    return bool(words) and _is_verb(words[0][1])
 
 
 def _share_counted_things(s: _Naming) -> None:
@@ -675,12 +680,10 @@ def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[in
                 continue
             plain = without_asides(right)
             np = _noun_phrase(plain, _words())
-            words = _cut(plain.strip()[:4])
             # (…63个村2.6万人受灾: the last count's own words are only the verb)
-            tail = plain if words and _is_verb(words[0][1]) else plain[plain.find(np) + len(np):]
+            tail = plain if _opens_with_verb(plain) else plain[plain.find(np) + len(np):]
             for k in group[:-1]:
-                own = _cut(without_asides(rights[k]).strip()[:4])
-                if not (own and _is_verb(own[0][1])):      # (12人死亡、5人受伤: each its own verb)
+                if not _opens_with_verb(without_asides(rights[k])):      # (12人死亡、5人受伤: each its own verb)
                     tails[k] = tail
             group = []
     return tails

@@ -43,6 +43,7 @@ class _Lexicon:
     not_before: dict               # unit -> what after it shows the letters begin another word (元旦)
     not_before_but: dict           # unit -> what after it keeps it a unit all the same (支队伍, not 支队)
     span_before: tuple             # 历时, 为期…: 年 or 日 after them is a span of time
+    span_number_chars: str         # what a number and a range between those words and the unit hold
     span_after: dict               # 年 -> (时间, 以上…): after the unit, it is a span
     before_q_lengths: tuple        # lengths of the words of before_q_map, longest first
     before_q_last: frozenset       # the characters those words end with (a quick test)
@@ -86,11 +87,11 @@ def lexicon() -> _Lexicon:
                          for u in sorted(kinds, key=len, reverse=True))
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     spans = units_cfg["span_units"]
-    year_unit = "|".join(map(re.escape, spans["units"]))          # (年, 日: units only where a span is meant)
+    span_units = "|".join(map(re.escape, spans["units"]))          # (年, 日: units only where a span is meant)
     per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True)))
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
-        rf"(?P<unit>(?:{unit_alts}|{year_unit})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
+        rf"(?P<unit>(?:{unit_alts}|{span_units})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
     # A candidate: what every quantity holds (a numeral right before a unit;
     # 百分之; 万 or 亿, for 人口42万; a qualifier before a bare multiplier,
     # 过万). A sentence without one is passed over after one scan, though it
@@ -98,7 +99,7 @@ def lexicon() -> _Lexicon:
     numeral_class = "".join(sorted(map(re.escape, numeral_chars())))
     bare_before = "|".join(map(re.escape, q_cfg["bare_multiplier_before"]))
     candidate = re.compile(
-        rf"[{numeral_class}]\s{{0,2}}(?:{mult_alts})?\s{{0,2}}[余多]?\s{{0,2}}(?:{unit_alts}|{year_unit})"
+        rf"[{numeral_class}]\s{{0,2}}(?:{mult_alts})?\s{{0,2}}[余多]?\s{{0,2}}(?:{unit_alts}|{span_units})"
         rf"|[万亿萬億]|[百千]分之|(?:{bare_before})(?=[百千万亿])")
     before_q = sorted(((w, q) for q, words in q_cfg["before"].items() for w in words),
                       key=lambda p: len(p[0]), reverse=True)
@@ -117,7 +118,7 @@ def lexicon() -> _Lexicon:
             r"(?=[0-9０-９百千过破超逾上零〇一二两三四五六七八九十万亿萬億兩几半])"
             r"(?:[0-9０-９]|[百千]分之|[过破超逾上](?:万|亿)"
             r"|[零〇一二两三四五六七八九十百千万亿萬億兩几半][余多几]?(?:万|亿)?(?:"
-            + unit_alts + "|" + year_unit + "))"),
+            + unit_alts + "|" + span_units + "))"),
         bare_multiplier=re.compile(rf"(?P<q>{'|'.join(map(re.escape, q_cfg['bare_multiplier_before']))})"
                                    r"(?=[百千万亿])(?P<num>[百千])?(?P<mult>万亿|亿|万)?"
                                    r"(?![0-9零〇一二两三四五六七八九十百千])"),
@@ -127,6 +128,7 @@ def lexicon() -> _Lexicon:
         not_before={k: tuple(w for w in v if not w.startswith("!")) for k, v in units_cfg["not_before"].items()},
         not_before_but={k: tuple(w[1:] for w in v if w.startswith("!")) for k, v in units_cfg["not_before"].items()},
         span_before=tuple(spans["before"]),
+        span_number_chars="".join(sorted(numeral_chars())) + ".—-~至到 ",
         span_after={str(u): tuple(v["after"]) for u, v in spans["units"].items()},
         span_date={str(u): re.compile(v["date"]) for u, v in spans["units"].items()},
         durations_not_before=tuple(units_cfg["durations_not_before"]),
@@ -293,7 +295,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         return False
     if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]
-        if any(before.rstrip(_SPAN_NUMBER_CHARS).endswith(w) for w in lex.span_before):
+        if any(before.rstrip(lex.span_number_chars).endswith(w) for w in lex.span_before):
             return True                   # 历时1100年: a span of time, whatever the number
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
@@ -347,7 +349,6 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
                                        (first.qualifier if first else "") or second.qualifier)
 
 
-_SPAN_NUMBER_CHARS = "0123456789.—-~至到 零〇一二两三四五六七八九十百"    # (历时1100年, 有期徒刑四年)
 _MONTHS = "个月"
 _MAX_YEARS = 100
 

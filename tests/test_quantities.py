@@ -188,6 +188,7 @@ DURATIONS_AND_SPOKEN_UNITS = [
     ("合同到期后延续8年以上", [("8年以上", "8", "年", "more_than", "")]),
     ("2015年以上的数据均已入库", []),
     ("这座古桥历时1100年依然完好", [("1100年", "1100", "年", "", "")]),      # a duration word: any number
+    ("工程前后历时30多年", [("30多年", "30", "年", "more_than", "")]),         # (多 and 余 inside the number too)
     # 日 likewise: a span before 内 or after 限期, never a day of a month
     ("责令其限期10日内整改", [("10日", "10", "日", "", "")]),
     ("应在60日内完成整改,8月20日以内验收", [("60日", "60", "日", "", "")]),
