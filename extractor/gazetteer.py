@@ -337,9 +337,25 @@ def _read_rows() -> list[dict]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     cfg = rules.load("places")
+    rows = _read_rows()
     outside = [{"adcode": "", "name": name, "level": "county", "province": province, "prefecture": "", "short": ""}
                for province, names in (cfg.get("outside_code_list") or {}).items() for name in names]
-    return Gazetteer(_read_rows() + outside, cfg, wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))
+    return Gazetteer(rows + outside + _withdrawn_rows(cfg, rows), cfg,
+                     wordlist.common_two_char_words(int(cfg.get("word_check_min_freq", 3))))
+
+
+def _withdrawn_rows(cfg: dict, rows: list[dict]) -> list[dict]:
+    """Rows for the units merged away (places.yaml ``withdrawn``): their last
+    code, under their prefecture; matched by full name only (no short name)."""
+    province_of = {r["name"]: r["province"] for r in rows if r["level"] == "prefecture"}
+    province_of.update({r["name"]: r["name"] for r in rows if r["level"] == "province"})   # 重庆市
+    out = []
+    for prefecture, units in (cfg.get("withdrawn") or {}).items():
+        if prefecture not in province_of:
+            raise ValueError(f"places.yaml withdrawn: unknown prefecture {prefecture}")
+        out += [{"adcode": str(code), "name": name, "level": "county", "province": province_of[prefecture],
+                 "prefecture": prefecture, "short": ""} for name, code in units.items()]
+    return out
 
 
 class UnknownPlace(ValueError):

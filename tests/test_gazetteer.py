@@ -95,9 +95,27 @@ def test_upper_levels(g, name, level, province):
     assert (place.level, place.province) == (level, province)
 
 
-@pytest.mark.parametrize("stale", ["沙县", "梅列区", "长乐市", "蓬莱市", "会理县"])
-def test_no_abolished_units(g, stale):
-    assert g.by_name(stale) == ()
+@pytest.mark.parametrize("stale", ["沙县", "梅列区", "长乐市", "蓬莱市", "会理县", "渝北区"])
+def test_no_abolished_units_in_the_code_list(rows, stale):
+    assert [r for r in rows if r["name"] == stale] == []
+
+
+# Units renamed outright map to their successor; units merged away stay
+# themselves with their last code (places.yaml aliases, withdrawn).
+@pytest.mark.parametrize("text, expected", [
+    ("户县今年粮食总产量创新高。", [("户县", ("鄠邑区", "西安市", "610118"))]),
+    ("四川省郫县的豆瓣产业", [("四川省", ("四川省", "", "510000")), ("郫县", ("郫都区", "成都市", "510117"))]),
+    ("重庆市渝北区新增市场主体", [("重庆市", ("重庆市", "", "500000")), ("渝北区", ("渝北区", "重庆市", "500112"))]),
+    ("重庆市江北区的商圈", [("重庆市", ("重庆市", "", "500000")), ("江北区", ("江北区", "重庆市", "500105"))]),
+    ("宁波市江北区的港口", [("宁波市", ("宁波市", "", "330200")), ("江北区", ("江北区", "宁波市", "330205"))]),
+    ("杭州市江干区的楼盘", [("杭州市", ("杭州市", "", "330100")), ("江干区", ("江干区", "杭州市", "330104"))]),
+    # a one-character former name stands alone or after its parent only
+    ("他拟任县委常委。", []),
+    ("福建沙县小吃门店", [("福建", ("福建省", "", "350000")), ("沙县", ("沙县区", "三明市", "350405"))]),
+])
+def test_renamed_and_withdrawn_units(text, expected):
+    assert [(m.surface, *[(p.name, p.prefecture, p.adcode) for p in m.places])
+            for m in gazetteer().find(text, short_names=True)] == expected
 
 
 @pytest.mark.parametrize("name, short", [
