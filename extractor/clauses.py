@@ -26,7 +26,7 @@ class Anchor:
     start: int                  # offsets in the sentence
     end: int
     kind: str                   # place | zone | group | scope
-    role: str                   # opens | after_recipient | after_location | after_reference | after_de | inner
+    role: str                   # opens | after_recipient | after_location | after_reference | after_source | after_de | inner
     word: str                   # the text as written
     mention: object = None      # the counties.AreaMention of a place, zone or group
 
@@ -115,6 +115,8 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = item_of.role         # 占全国的2%、全省的30%: an item is read as the first one
         elif after_address_label(text, a.start):
             role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
+        elif preposition_before(text, a.start, prepositions.get("after_source", ())):
+            role = "after_source"       # 根据甲县统计, (the source, though 根据 may open a clause)
         elif opening[a.start] and not (_modifies_a_count(text, a, ends) and _subject_before(text, a, roles)):
             role = "opens"
         elif (after := next((r for r, words in prepositions.items() if preposition_before(text, a.start, words)), None)):

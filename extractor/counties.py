@@ -719,7 +719,7 @@ def prepositions() -> dict[str, tuple[str, ...]]:
     """The prepositions that give a place a role (clauses.analyse): role -> words."""
     lex = lexicon()
     return {"after_recipient": lex.recipient_prepositions, "after_location": lex.location_prepositions,
-            "after_reference": lex.reference_prepositions}
+            "after_reference": lex.reference_prepositions, "after_source": lex.source_prepositions}
 
 
 def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
@@ -1163,6 +1163,8 @@ def _carries(a, analysis, first_end: int) -> bool:
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
     return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
+            # (the source named, 据甲县相关负责人介绍; not an outlet or firm, 据某省日报报道)
+            or (a.role == "after_source" and not _heads_proper_noun(analysis.text, a.end))
             or (a.role == "after_location" and _sets_the_scene(a, analysis))
             or _heads_the_opening_name(a, analysis, first_end))
 

@@ -31,6 +31,7 @@ class Lexicon:
     location_predicates: tuple
     enumerator: re.Pattern       # 1. , (三), 一是: the mark of a numbered item
     reference_prepositions: tuple
+    source_prepositions: tuple   # 据, 根据 (longest first)
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
         location_predicates=tuple(cfg["location_predicates"]),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
+        source_prepositions=tuple(sorted(cfg["source_prepositions"], key=len, reverse=True)),
         address_labels=tuple(sorted((w + mark for w in cfg["address_labels"] for mark in (":", ": ")),
                                     key=len, reverse=True)),
         openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),
