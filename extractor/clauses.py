@@ -49,6 +49,16 @@ class SentenceAnalysis:
     def _clauses(self) -> dict:
         return {}
 
+    @cached_property
+    def first_clause_end(self) -> int:
+        """The end of the sentence's first clause with words of its own: a
+        clause that is only an opener or a time phrase (目前, 8月3日10时,)
+        goes with the next one."""
+        start, end = self.clause_of(0)
+        while end + 1 < len(self.text) and not strip_openers(self.text[start:end]):
+            start, end = self.clause_of(end + 1)
+        return end
+
     def in_brackets(self, pos: int) -> bool:
         """Is ``pos`` inside brackets opened in the sentence and not yet closed?"""
         return bracket_depth(self.text, pos) > 0

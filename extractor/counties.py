@@ -739,7 +739,8 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or (carry.subject and Decision(carry.subject.place, "area_paragraph_subject"))
                     or areas.home_decision())
         out.append(decision)
-    subject = _sentence_topic(analysis, areas)
+    # (a sentence stating a part, 其中,甲县检察院办理的…: the next goes on from the whole)
+    subject = None if analysis.text.lstrip().startswith(_cfg()["part_words"]) else _sentence_topic(analysis, areas)
     if subject is not None and subject.rule == _LIST_OPENS:
         carry.subject = None
     elif subject is not None and (subject.rule == "area_scope_word" or any(d.place == subject.place for d in out)
@@ -874,7 +875,7 @@ def _only_at_the_side(place: Place, analysis) -> bool:
 
 def _sentence_topic(analysis, areas: Areas) -> Decision | None:
     """The area opening the sentence (其中,竹山县…): it becomes the paragraph's subject."""
-    first_end = analysis.clause_of(0)[1]
+    first_end = analysis.first_clause_end
     anchors = [a for a in analysis.anchors if a.start < first_end and a.role == "opens"]
     if not anchors:
         return _located_in(analysis, areas, first_end)
@@ -1212,7 +1213,7 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     """The area of the last earlier clause of the sentence that had a subject
     (or gave to the page's own area: 向房县捐赠农机12台,…捐赠资金25万元)."""
     c_start, _ = analysis.clause_of(q.start)
-    first_end = analysis.clause_of(0)[1]
+    first_end = analysis.first_clause_end
     # (a place in brackets is an aside: it holds inside them only)
     outside = not analysis.in_brackets(q.start)
     anchors = [a for a in analysis.anchors if a.start < c_start and _carries(a, analysis, first_end)
