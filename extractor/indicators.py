@@ -347,6 +347,8 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     next_item = rest[:1] in lexicon().list_marks and i + 1 < len(s.quantities) and (
         s.quantities[i + 1].start == q.end + len(s.rights[i]))
     tail = ("" if next_item else rest.strip(w.connectors)) or s.shared_tail.get(i, "")
+    if not tail:
+        left = _strip_trailing_place(left, s.places)     # 涉及甲县15个乡镇: the verb before the place
     if raw_left.endswith("的"):
         lead = left if len(left) <= w.max_attribute else ""      # 有扩产计划的23家企业
     elif i in s.list_leads:
@@ -855,6 +857,15 @@ def _strip_place(text: str, places: tuple) -> str:
     if place and (len(text) == len(place) or len(text) > len(place) + 1):
         return text[len(place):]
     return text
+
+
+def _strip_trailing_place(text: str, places: tuple) -> str:
+    """涉及甲省乙县 (15个乡镇) -> 涉及: a place named right before a count
+    says where the things counted are (the area column's), not what they are;
+    the verb before it stays the count's. (Not 全县, 全国: 占全国…)"""
+    scope = lexicon().scope_re
+    place = next((p for p in places if text.endswith(p) and not scope.fullmatch(p)), "")
+    return text[:-len(place)] if place and len(text) > len(place) else text
 
 
 def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,
