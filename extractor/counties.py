@@ -110,6 +110,7 @@ def _cfg() -> dict:
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["part_words"] = tuple(cfg["part_words"])
     cfg["list_closers"] = tuple(cfg["list_closers"])
+    cfg["report_words"] = tuple(cfg["report_words"])
     cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
@@ -1164,10 +1165,20 @@ def _carries(a, analysis, first_end: int) -> bool:
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
     return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
-            # (the source named, 据甲县相关负责人介绍; not an outlet or firm, 据某省日报报道)
-            or (a.role == "after_source" and not _heads_proper_noun(analysis.text, a.end))
+            # (the source named, 据甲县相关负责人介绍, 据甲县供电公司统计; not a news outlet)
+            or (a.role == "after_source" and not _news_report(a, analysis))
             or (a.role == "after_location" and _sets_the_scene(a, analysis))
             or _heads_the_opening_name(a, analysis, first_end))
+
+
+def _news_report(a, analysis) -> bool:
+    """据湖北日报报道, 据某网报道: is the source after 据 a news outlet (its
+    name's head, or the report words ending its clause)?"""
+    cfg, text = _cfg(), analysis.text
+    run = HAN_RUN_RE.match(text, a.end, a.end + cfg["proper_noun_reach"])
+    if run and cfg["outlet_re"].match(run.group()):
+        return True
+    return text[a.end:analysis.clause_of(a.start)[1]].rstrip().endswith(cfg["report_words"])
 
 
 def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
@@ -1221,6 +1232,9 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     if not anchors:       # 位于甲县的某公司,安装光伏1000千瓦: where the subject is
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
+    if anchor.role == "after_source" and any(b.kind == "place" and anchor.end <= b.start < c_start
+                                             and b.role != "after_reference" for b in analysis.anchors):
+        return None             # (据某省某厅通报,…造成甲县12个乡镇受灾,…: the source holds no longer)
     decision = _refined(_anchor_area(anchor, analysis, areas), anchor, analysis,
                         min(analysis.clause_of(anchor.start)[1], q.start), areas)     # (never a place after the figure)
     if decision is None or decision.place is None:

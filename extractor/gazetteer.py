@@ -138,6 +138,10 @@ class Gazetteer:
         self._parent_required = set(cfg.get("parent_required") or ())
         self._boundary_required = set(cfg.get("boundary_required") or ())
         self._not_followed_by = {k: tuple(v) for k, v in (cfg.get("not_followed_by") or {}).items()}
+        prefecture_shorts = {short_of[p] for p in self.places if p.level == "prefecture"}
+        former = set(cfg.get("aliases") or ()) | {n for units in (cfg.get("withdrawn") or {}).values() for n in units}
+        self._prefecture_county_tails = tuple(cfg.get("prefecture_county_tails") or ())
+        self._prefecture_counties = {n for n in former if n.endswith("县") and n[:-1] in prefecture_shorts}
         self._risky_tails = tuple(cfg.get("risky_tails") or ())
         self._function_chars = set((cfg.get("function_chars") or "").replace(" ", ""))
         self._free_before = self._function_chars | set(
@@ -297,6 +301,8 @@ class Gazetteer:
         for key in (surface, "*" + surface[-1]):
             if any(text.startswith(x, e) for x in self._not_followed_by.get(key, ())):
                 return None
+        if surface in self._prefecture_counties and text.startswith(self._prefecture_county_tails, e):
+            return None         # (许昌县域经济: Xuchang's counties)
         if self._risky(surface) and self._tail_of_word(text, s):
             return None
         return places

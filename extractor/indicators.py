@@ -73,6 +73,7 @@ class _Words:
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有扩产计划的23家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
+    place_range_verbs: tuple   # 涉及, 途经: a place between one and a count is the area's
     report_verbs: tuple
     result_words: tuple        # 为, 到, 至 kept after a change verb (压缩为)
     result_verbs: tuple
@@ -127,6 +128,7 @@ def _words() -> _Words:
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
+        place_range_verbs=by_len(cfg["place_range_verbs"]),
         report_verbs=by_len(cfg["report_verbs"]),
         result_words=tuple(cfg["result_words"]),
         result_verbs=by_len(cfg["result_verbs"] + cfg["change_words"]),
@@ -348,7 +350,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         s.quantities[i + 1].start == q.end + len(s.rights[i]))
     tail = ("" if next_item else rest.strip(w.connectors)) or s.shared_tail.get(i, "")
     if not tail:
-        left = _strip_trailing_place(left, s.places)     # 涉及甲县15个乡镇: the verb before the place
+        left = _strip_trailing_place(left, s.places, w)  # 涉及甲县15个乡镇: the verb before the place
     if raw_left.endswith("的"):
         lead = left if len(left) <= w.max_attribute else ""      # 有扩产计划的23家企业
     elif i in s.list_leads:
@@ -859,13 +861,15 @@ def _strip_place(text: str, places: tuple) -> str:
     return text
 
 
-def _strip_trailing_place(text: str, places: tuple) -> str:
-    """涉及甲省乙县 (15个乡镇) -> 涉及: a place named right before a count
-    says where the things counted are (the area column's), not what they are;
-    the verb before it stays the count's. (Not 全县, 全国: 占全国…)"""
+def _strip_trailing_place(text: str, places: tuple, w: _Words) -> str:
+    """涉及甲省乙县 (15个乡镇) -> 涉及: a place named right after a verb
+    that ranges over places, before a count, says where the things counted
+    are (the area column's), not what they are; the verb stays the count's.
+    (Not after 是, 来自, 到; nor 全县, 全国.)"""
     scope = lexicon().scope_re
     place = next((p for p in places if text.endswith(p) and not scope.fullmatch(p)), "")
-    return text[:-len(place)] if place and len(text) > len(place) else text
+    rest = text[:-len(place)] if place else ""
+    return rest if rest.endswith(w.place_range_verbs) else text
 
 
 def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,

@@ -109,8 +109,12 @@ def test_no_abolished_units_in_the_code_list(rows, stale):
     ("重庆市江北区的商圈", [("重庆市", ("重庆市", "", "500000")), ("江北区", ("江北区", "重庆市", "500105"))]),
     ("宁波市江北区的港口", [("宁波市", ("宁波市", "", "330200")), ("江北区", ("江北区", "宁波市", "330205"))]),
     ("杭州市江干区的楼盘", [("杭州市", ("杭州市", "", "330100")), ("江干区", ("江干区", "杭州市", "330104"))]),
-    # a one-character former name stands alone or after its parent only
+    # a one-character former name stands alone or after its parent only, and
+    # is never 任县委 ("served as"); a prefecture's name and 县 before 域, 区, 乡,
+    # 级 or 市 is the prefecture's counties (许昌县域经济)
     ("他拟任县委常委。", []),
+    ("2011年8月，任县委书记。", []),
+    ("许昌县域经济持续向好，宜宾县乡两级财政", []),
     ("福建沙县小吃门店", [("福建", ("福建省", "", "350000")), ("沙县", ("沙县区", "三明市", "350405"))]),
 ])
 def test_renamed_and_withdrawn_units(text, expected):
