@@ -278,7 +278,7 @@ def test_guarded_name_narrowed_to_its_city(g):
     ("竹山茶叶销往各地。", [], ["竹山"]),                      # 竹山 | 茶叶: a place
     ("湖南长安粮库扩建。", [], ["湖南"]),                      # 长安 is an ordinary word (a stopword)...
     ("陕西长安粮库扩建。", [], ["陕西", "长安"]),              # ...but right after its province a place
-    ("巢湖全湖水质良好，巢湖市新增企业。", ["巢湖市"], ["巢湖市"]),   # the lake; the city in full
+    ("巢湖水质持续好转，巢湖市新增企业。", ["巢湖市"], ["巢湖市"]),   # the lake; the city in full
 ])
 def test_short_names_on_and_off(text, off, on):
     assert surfaces(text, short_names=False) == off
