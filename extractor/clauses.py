@@ -10,7 +10,7 @@ indicators, timeinfo) read this analysis.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import wordlist
@@ -37,6 +37,10 @@ class SentenceAnalysis:
     offset: int                 # where it starts in the normalised text
     quantities: tuple[Quantity, ...]
     anchors: tuple[Anchor, ...]             # in text order
+    # the lists of places of the sentence (place_lists), when analyse found them
+    groups: list[list[Anchor]] | None = field(default=None, repr=False)
+    # (plain fields, not cached_property: in Python 3.11 that takes a lock on every first use)
+    _clauses: dict = field(default_factory=dict, init=False, repr=False)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: [start, end) in the sentence."""
@@ -44,10 +48,6 @@ class SentenceAnalysis:
         if found is None:
             found = self._clauses[pos] = (clause_start(self.text, pos), clause_end(self.text, pos))
         return found
-
-    @cached_property
-    def _clauses(self) -> dict:
-        return {}
 
     @cached_property
     def first_clause_end(self) -> int:
@@ -63,10 +63,12 @@ class SentenceAnalysis:
         """Is ``pos`` inside brackets opened in the sentence and not yet closed?"""
         return bracket_depth(self.text, pos) > 0
 
-    @cached_property
+    @property
     def place_groups(self) -> list[list[Anchor]]:
         """The lists of places of the sentence (place_lists), found once for all its figures."""
-        return place_lists(self.text, self.anchors)
+        if self.groups is None:
+            object.__setattr__(self, "groups", place_lists(self.text, self.anchors))
+        return self.groups
 
     @cached_property
     def area_words(self) -> tuple[str, ...]:
@@ -136,19 +138,26 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         else:
             role = "inner"
         roles.append(Anchor(a.start, a.end, a.kind, role, a.word, a.mention))
-    return SentenceAnalysis(text, offset, tuple(quantities), _list_items_as_first(text, roles, prepositions))
+    # (the lists are found once: a role changes no list, only the records in it)
+    groups = place_lists(text, roles)
+    final = _list_items_as_first(roles, groups, prepositions)
+    if final is not roles:
+        index = {id(a): k for k, a in enumerate(roles)}
+        groups = [[final[index[id(a)]] for a in group] for group in groups]
+    return SentenceAnalysis(text, offset, tuple(quantities), tuple(final), groups)
 
 
-def _list_items_as_first(text: str, anchors: list[Anchor], prepositions) -> tuple[Anchor, ...]:
-    """向甲市、乙市等地调拨…: the places listed after a preposition's place
-    are given to (or measured from, or set in) as the first one is."""
+def _list_items_as_first(anchors: list[Anchor], groups: list[list[Anchor]], prepositions) -> list[Anchor]:
+    """向甲市、乙市等地调拨…: the places listed (``groups``: place_lists of
+    ``anchors``) after a preposition's place are given to (or measured from,
+    or set in) as the first one is."""
     role_of = {}
-    for group in place_lists(text, anchors):
+    for group in groups:
         if group[0].role in prepositions:
             role_of.update((a.start, group[0].role) for a in group[1:])
     if not role_of:
-        return tuple(anchors)
-    return tuple(Anchor(a.start, a.end, a.kind, role_of.get(a.start, a.role), a.word, a.mention) for a in anchors)
+        return anchors
+    return [Anchor(a.start, a.end, a.kind, role_of.get(a.start, a.role), a.word, a.mention) for a in anchors]
 
 
 def after_address_label(text: str, pos: int) -> bool:
@@ -159,8 +168,10 @@ def after_address_label(text: str, pos: int) -> bool:
 def preposition_before(text: str, pos: int, words: tuple[str, ...]) -> str | None:
     """The word of ``words`` written right before ``pos``, a word of its own
     there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 针对房县)."""
-    word = next((w for w in words if text.endswith(w, 0, pos)), None)
-    if word is not None and len(word) == 1 and not wordlist.stands_alone(text, pos - 1, pos):
+    if not text.endswith(words, 0, pos):
+        return None             # (most places: one test in C before the loop that finds the word)
+    word = next(w for w in words if text.endswith(w, 0, pos))
+    if len(word) == 1 and not wordlist.stands_alone(text, pos - 1, pos):
         return None
     return word
 

@@ -118,6 +118,8 @@ def _cfg() -> dict:
     cfg["foreign_countries_re"] = re.compile("|".join(sorted(map(re.escape, cfg["foreign_countries"]), key=len, reverse=True)))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
+    cfg["route_nouns_re"] = re.compile("|".join(map(re.escape, cfg["route_nouns"])))
+    cfg["route_words"] = tuple(cfg["route_words"])
     return cfg
 
 
@@ -802,7 +804,7 @@ def _route(analysis, areas: Areas) -> _Route | None:
     area's road, is about the area holding them all: their prefecture, else
     their province, else the country."""
     text, words = analysis.text, _cfg()["route_words"]
-    if not any(noun in text for noun in _cfg()["route_nouns"]):
+    if not _cfg()["route_nouns_re"].search(text):
         return None             # (经甲县、乙县两地警方…奋战: no road, line or river; a cheap test first)
     stops, places, previous = set(), set(), None
     for a in (a for a in analysis.anchors if a.kind == "place"):
@@ -831,8 +833,10 @@ def _on_the_route(analysis, q, route: _Route) -> Decision | None:
 
 def _after_route_word(text: str, pos: int, words) -> bool:
     """Is a word of ``words`` written right before ``pos``, a word of its own (not 南至 of 宁南至)?"""
-    word = next((w for w in words if text.endswith(w, 0, pos)), None)
-    return word is not None and wordlist.stands_alone(text, pos - len(word), pos)
+    if not text.endswith(words, 0, pos):
+        return False            # (most places: one test in C before the loop that finds the word)
+    word = next(w for w in words if text.endswith(w, 0, pos))
+    return wordlist.stands_alone(text, pos - len(word), pos)
 
 
 def _opens_after_figures(analysis) -> Decision | None:

@@ -100,8 +100,9 @@ def resolve_times(text: str, quantities, heading: str, title: str, paragraph: Pa
     _governed_from_before.cache_clear()
     out = []
     for q in quantities:
-        period, period_rule = _period(text, q.start, heading, title, paragraph)
-        status, status_rule = status_of(text, q.start, q.end, heading)
+        start = clause_start(text, q.start)         # (both ask: found once)
+        period, period_rule = _period(text, q.start, start, heading, title, paragraph)
+        status, status_rule = status_of(text, q.start, q.end, heading, start)
         out.append(TimeDecision(period, status, f"period:{period_rule} status:{status_rule}"))
     return out
 
@@ -116,8 +117,8 @@ def cell_time(period: str, context: str, heading: str, title: str) -> TimeDecisi
 
 
 # ---------------------------------------------------------------- period
-def _period(text: str, pos: int, heading: str, title: str, paragraph: ParagraphTime) -> tuple[str, str]:
-    start = clause_start(text, pos)
+def _period(text: str, pos: int, start: int, heading: str, title: str, paragraph: ParagraphTime) -> tuple[str, str]:
+    """The period of the figure at ``pos``, whose clause starts at ``start``."""
     in_clause = _nearest_before(text, pos, start, bare_years=True)
     if in_clause:
         return in_clause, "period_in_clause"
@@ -147,13 +148,14 @@ def _nearest_before(text: str, pos: int, start: int = 0, bare_years: bool = Fals
 
 
 # ---------------------------------------------------------------- status
-def status_of(text: str, pos: int, end: int, heading: str = "") -> tuple[str, str]:
-    """(``target`` or ``actual``, the rule's id) for the figure at [pos, end)."""
+def status_of(text: str, pos: int, end: int, heading: str = "", c_start: int | None = None) -> tuple[str, str]:
+    """(``target`` or ``actual``, the rule's id) for the figure at [pos, end)
+    (``c_start``: where its clause starts, when the caller knows)."""
     r = _rules()
     review = bool(heading) and r.review_headings.search(heading) is not None
     if heading and not review and r.target_headings.search(heading):
         return "target", "status_target_heading"
-    c_start, c_end = clause_start(text, pos), clause_end(text, end)
+    c_start, c_end = clause_start(text, pos) if c_start is None else c_start, clause_end(text, end)
     own = _plan_word(text, c_start, pos, review)
     if own is not None:
         return ("target", "status_plan_word") if own else ("actual", "status_plan_then_actual")

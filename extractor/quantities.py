@@ -66,6 +66,7 @@ class _Lexicon:
     span_date: dict                # 年 -> a number that is a year of the calendar (2015年以上); 日 -> a day of a month
     durations_not_before: tuple        # 工, 天: 3个小时工 is no duration
     durations_with_classifier: dict    # 个多月 -> (个月, more_than, 0), 个半小时 -> (小时, '', 0.5): 个 inside a duration's unit
+    classified_durations: tuple        # its keys, for one startswith test
 
 
 @rules.compiled
@@ -134,6 +135,7 @@ def lexicon() -> _Lexicon:
         durations_not_before=tuple(units_cfg["durations_not_before"]),
         durations_with_classifier={str(k): (str(v[0]), str(v[1]), Decimal(str(v[2])) if len(v) > 2 else _ZERO)
                                    for k, v in units_cfg["durations_with_classifier"].items()},
+        classified_durations=tuple(str(k) for k in units_cfg["durations_with_classifier"]),
         before_q_lengths=tuple(sorted({len(w) for w, _ in before_q}, reverse=True)),
         before_q_last=frozenset(w[-1] for w, _ in before_q if w),
         after_q=re.compile(rf"\s{{0,2}}(?P<w>{after_alts})"),
@@ -227,12 +229,14 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         if m is not None and m.group("q"):
             qualifier = "more_than"
         if m is not None:
-            unit, end = m.group("unit"), m.end()
-            longer = next((w for w in lex.durations_with_classifier if text.startswith(w, m.start("unit"))), "")
-            if longer and text.startswith(lex.durations_not_before, m.start("unit") + len(longer)):
+            unit, end, unit_at = m.group("unit"), m.end(), m.start("unit")
+            # (the first key written there, in the rules' order; most units start none: one test in C first)
+            longer = next((w for w in lex.classified_durations if text.startswith(w, unit_at)), "") \
+                if text.startswith(lex.classified_durations, unit_at) else ""
+            if longer and text.startswith(lex.durations_not_before, unit_at + len(longer)):
                 longer = ""                             # (3个小时工, 5个星期天: another word)
             if longer:                                  # 2个多月: 2 个月, more than; 3个小时: 3 小时
-                (unit, more, half), end = lex.durations_with_classifier[longer], m.start("unit") + len(longer)
+                (unit, more, half), end = lex.durations_with_classifier[longer], unit_at + len(longer)
                 qualifier = more or qualifier
                 if half:                                # 2个半小时: 2.5 小时
                     value = value + half
@@ -295,7 +299,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         return False
     if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]
-        if any(before.rstrip(lex.span_number_chars).endswith(w) for w in lex.span_before):
+        if before.rstrip(lex.span_number_chars).endswith(lex.span_before):
             return True                   # 历时1100年: a span of time, whatever the number
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
