@@ -164,6 +164,9 @@ class _Naming:
     places: tuple            # the words for areas in the sentence (clause analysis), longest first
     names: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    # lefts and rights without their asides in brackets (found once: most rules ask)
+    bare_lefts: list[str] = field(default_factory=list)
+    bare_rights: list[str] = field(default_factory=list)
     nouns: dict = field(default_factory=dict)        # figure -> the counted thing written after it
     list_leads: dict = field(default_factory=dict)   # figure -> the verb its list shares
     shared_tail: dict = field(default_factory=dict)  # figure -> the verb phrase after its list
@@ -203,21 +206,22 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(_RULES)
 
 
-def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Naming]:
+def name_indicators(text: str, quantities: list[Quantity], places=(), clauses=None) -> list[Naming]:
     """One indicator per quantity of the sentence ``text``, each with the id of
     the rule that named it. ``places`` are the words for areas the clause
-    analysis found in the sentence (they say where, not what). The rules are tried in the order of
+    analysis found in the sentence (they say where, not what); ``clauses``,
+    when the caller has them, (clause_start at its start, clause_end at its
+    end) of each quantity. The rules are tried in the order of
     ``patterns/indicators.yaml`` (``rules``); the first that applies names
     the figure."""
     w = _words()
     n = len(quantities)
     lefts, rights, continues = [], [], []
     for i, q in enumerate(quantities):
-        clause_from = clause_start(text, q.start)
+        clause_from, stop = clauses[i] if clauses else (clause_start(text, q.start), clause_end(text, q.end))
         prev_end = quantities[i - 1].end if i else 0
         lefts.append(text[max(clause_from, prev_end):q.start])
         continues.append(prev_end > clause_from)
-        stop = clause_end(text, q.end)
         if i + 1 < n:
             stop = min(stop, quantities[i + 1].start)
             # (12人轻伤(甲市11人…: the brackets holding the next figure open its own clause;
@@ -228,7 +232,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=()) -> list[Na
                 continue
         rights.append(text[q.end:stop])
     s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
-                [""] * n, [""] * n)
+                [""] * n, [""] * n, [without_asides(x) for x in lefts], [without_asides(x) for x in rights])
     s.shared_tail = _shared_list_tails(rights, quantities)
     order = w.rule_order
     for i in range(n):
@@ -277,9 +281,9 @@ def _list_continuation(s: _Naming, i: int) -> bool:
     """7.1%、8.5% with no words of its own: the same thing as the figure before."""
     w = _words()
     left = s.cleaned(i)
-    if _share_item(s, i, without_asides(s.lefts[i]).strip(w.boundary_strip)):
+    if _share_item(s, i, s.bare_lefts[i].strip(w.boundary_strip)):
         return False            # (its own whole: share_of_before names it)
-    if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(without_asides(s.rights[i]), s.quantities[i])
+    if (s.continues[i] and not left.strip(w.connectors) and not _noun_after(s.bare_rights[i], s.quantities[i])
             and i and s.names[i - 1]):
         s.set(i, s.names[i - 1], "list_continuation")
         return True
@@ -290,7 +294,7 @@ def _list_continuation(s: _Naming, i: int) -> bool:
 def _thing_after_de(s: _Naming, i: int) -> bool:
     """捐赠价值35万元的教学设备 -> 捐赠教学设备价值; 每年2万元的收入 -> 每年收入."""
     w = _words()
-    right = without_asides(s.rights[i])
+    right = s.bare_rights[i]
     if not (right.startswith("的") and len(right) > 1):
         return False
     noun = _plain_noun_phrase(right[1:], w)
@@ -315,7 +319,7 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
     if q.kind not in _OBJECT_AFTER_KINDS:
         return False
     w = _words()
-    right = without_asides(s.rights[i]).strip()
+    right = s.bare_rights[i].strip()
     if not right or not HAN_RE.match(right) or (i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end + len(s.rights[i])):
         return False
     left = s.phrase(i)
@@ -338,7 +342,7 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     with the verb before it where it is one word or shared by a list."""
     w = _words()
     q = s.quantities[i]
-    right = without_asides(s.rights[i])
+    right = s.bare_rights[i]
     if not _noun_after(right, q):
         return False
     raw_left = s.lefts[i].rstrip()
@@ -378,7 +382,7 @@ def _shared_lead(s: _Naming, i: int) -> bool:
     lead = s.list_leads.get(i, "")
     thing_before = s.nouns.get(i - 1, "")
     q = s.quantities[i]
-    if not (lead and thing_before and s.continues[i]) or _noun_after(without_asides(s.rights[i]), q):
+    if not (lead and thing_before and s.continues[i]) or _noun_after(s.bare_rights[i], q):
         return False
     if i + 1 < len(s.quantities) and s.quantities[i + 1].start == q.end:
         return False            # (1支6人的巡查队伍: the thing comes after the next figure)
@@ -414,7 +418,7 @@ def _clause_after_number(s: _Naming, i: int) -> bool:
     """28.3万人次参加社会保险: nothing before the number, the clause goes on after it."""
     w = _words()
     left = _trim(s.cleaned(i), w)
-    right = without_asides(s.rights[i])
+    right = s.bare_rights[i]
     if left or not HAN_RE.match(right.lstrip(_QUOTE_CHARS)[:1]):
         return False
     s.set(i, _finish(right[: w.max_np], w), "clause_after_number")
@@ -459,7 +463,7 @@ def _share_of_before(s: _Naming, i: int) -> bool:
     """完成投资64亿元,为年度投资计划的82% -> 完成投资占年度投资计划: a share of
     the figure before, of the whole named between 为 and 的."""
     w = _words()
-    left = without_asides(s.lefts[i]).strip(w.boundary_strip)
+    left = s.bare_lefts[i].strip(w.boundary_strip)
     m = w.share_re.fullmatch(left)
     if not i or not s.names[i - 1]:
         return False
@@ -528,7 +532,7 @@ def _clause_before(s: _Naming, i: int) -> bool:
     w = _words()
     name = _finish(_from_last_verb_phrase(s.phrase(i), w), w)
     if not name:        # every word was one to strip (全县预计有…): keep them rather than nothing
-        name = _finish(_strip_place(without_asides(s.lefts[i]).strip(w.boundary_strip), s.places), w)
+        name = _finish(_strip_place(s.bare_lefts[i].strip(w.boundary_strip), s.places), w)
     s.set(i, name, "clause_before")
     return True
 

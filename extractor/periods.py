@@ -95,14 +95,16 @@ def heading_period(heading: str) -> str:
     return found[0][2] if found else ""
 
 
-def resolve_times(text: str, quantities, heading: str, title: str, paragraph: ParagraphTime) -> list[TimeDecision]:
-    """The period and status of each quantity of a sentence."""
+def resolve_times(text: str, quantities, heading: str, title: str, paragraph: ParagraphTime,
+                  clauses=None) -> list[TimeDecision]:
+    """The period and status of each quantity of a sentence (``clauses``, when
+    the caller has them: clause_start at each one's start, clause_end at its end)."""
     _governed_from_before.cache_clear()
     out = []
-    for q in quantities:
-        start = clause_start(text, q.start)         # (both ask: found once)
+    for i, q in enumerate(quantities):
+        start, end = clauses[i] if clauses else (clause_start(text, q.start), clause_end(text, q.end))
         period, period_rule = _period(text, q.start, start, heading, title, paragraph)
-        status, status_rule = status_of(text, q.start, q.end, heading, start)
+        status, status_rule = status_of(text, q.start, q.end, heading, (start, end))
         out.append(TimeDecision(period, status, f"period:{period_rule} status:{status_rule}"))
     return out
 
@@ -148,14 +150,14 @@ def _nearest_before(text: str, pos: int, start: int = 0, bare_years: bool = Fals
 
 
 # ---------------------------------------------------------------- status
-def status_of(text: str, pos: int, end: int, heading: str = "", c_start: int | None = None) -> tuple[str, str]:
+def status_of(text: str, pos: int, end: int, heading: str = "", clause: tuple[int, int] | None = None) -> tuple[str, str]:
     """(``target`` or ``actual``, the rule's id) for the figure at [pos, end)
-    (``c_start``: where its clause starts, when the caller knows)."""
+    (``clause``: clause_start at pos and clause_end at end, when the caller has them)."""
     r = _rules()
     review = bool(heading) and r.review_headings.search(heading) is not None
     if heading and not review and r.target_headings.search(heading):
         return "target", "status_target_heading"
-    c_start, c_end = clause_start(text, pos) if c_start is None else c_start, clause_end(text, end)
+    c_start, c_end = clause or (clause_start(text, pos), clause_end(text, end))
     own = _plan_word(text, c_start, pos, review)
     if own is not None:
         return ("target", "status_plan_word") if own else ("actual", "status_plan_then_actual")

@@ -17,7 +17,7 @@ from .indicators import name_cell, name_indicators
 from .models import Document, Figure, NormalisedText, Sentence
 from .normalise import normalise
 from .quantities import find_quantities, scaled, split_multiplier
-from .segment import segment
+from .segment import clause_end, segment
 from .standard import annotate
 from .tables import Table, TableFigure, TableWarning, find_tables
 from .periods import ParagraphTime, cell_time, resolve_times
@@ -164,8 +164,11 @@ def _extract(doc: Document, chunk_start: int, chunk_end: int, options: Options) 
             decisions = resolve_areas(analysis, areas, carry)
             if not quantities:
                 continue
-            indicators = name_indicators(sent.text, quantities, analysis.area_words)
-            times = resolve_times(sent.text, quantities, sent.heading, sent.title, paragraph_time)
+            # each figure's clause, from its start (the analysis has found it) to the end
+            # after the number: the indicators and the periods both ask
+            clauses = [(analysis.clause_of(q.start)[0], clause_end(sent.text, q.end)) for q in quantities]
+            indicators = name_indicators(sent.text, quantities, analysis.area_words, clauses)
+            times = resolve_times(sent.text, quantities, sent.heading, sent.title, paragraph_time, clauses)
             s_start, s_end = norm.span_in_original(sent.start, sent.start + len(sent.text))
             sentence_text = " ".join(doc.text[s_start:s_end].split())
             for q, naming, area, time in zip(quantities, indicators, decisions, times):
