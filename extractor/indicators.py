@@ -783,8 +783,17 @@ def _needs_subject(left: str, w: _Words) -> bool:
     # 累计完成: adverbs before a word that needs a subject (cut only when one ends it)
     ending = next((k for k in range(1, len(core))
                    if core[k:] in w.needs_subject or w.compared_change_re.fullmatch(core, k)), None)
-    return ending is not None and all(word in w.aspect_words or tag.startswith("d")
-                                      for word, tag in _cut(core[:ending]))
+    if ending is None or not _adverb_chars().issuperset(core[:ending]):
+        return False            # (a character no such word holds: some word is none of them, no cut needed)
+    return all(word in w.aspect_words or tag.startswith("d") for word, tag in _cut(core[:ending]))
+
+
+@rules.compiled
+def _adverb_chars() -> frozenset:
+    """The characters of the aspect words and of the dictionary's adverbs:
+    text holding any other character is not made of those words alone."""
+    adverbs = (word for word, tag in wordlist.tags().items() if tag.startswith("d"))
+    return frozenset("".join(_words().aspect_words)).union(*adverbs)
 
 
 def _without_change(name: str, w: _Words) -> str:
