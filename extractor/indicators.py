@@ -26,7 +26,7 @@ from typing import Callable
 from . import rules, wordlist
 from .models import Quantity
 from .gazetteer import gazetteer
-from .lexicon import HAN_RE, HAN_RUN_RE, lexicon
+from .lexicon import HAN_RE, HAN_RUN_RE, is_han, lexicon
 from .segment import (after_unopened_bracket, bracket_depth, clause_end, clause_start, last_opening, next_closing,
                       without_asides)
 from .timeinfo import time_pattern
@@ -900,7 +900,7 @@ def _strip_words(text: str, leading: tuple, trailing: tuple, patterns=None,
         changed = False
         m = lead_re.match(text) if leading else None
         # a one-character word only where it is a word of its own (对, not 对口)
-        if m and (len(m.group(0)) > 1 or _cut(text[:6])[0][0] == m.group(0)):
+        if m and (len(m.group(0)) > 1 or _opens_a_word(text, m.group(0))):
             text, changed = text[m.end():], True
         m = trail_re.search(text) if trailing and text.endswith(trailing) else None
         if m and m.group() in result_words and text.endswith(result_verbs, 0, m.start()):
@@ -914,7 +914,22 @@ def _ends_a_word(text: str, char: str) -> bool:
     """A one-character trailing word goes only where jieba cuts it as a word
     of its own, not as the end of a longer one (预计: 计 stays; 已有, 现有 are
     trailing words of their own)."""
-    return _cut(text[-6:])[-1][0] == char
+    tail = text[-6:]
+    # (no word of the dictionary of two characters or more ends there: jieba
+    # cuts the Han character alone, no cut needed; most phrases)
+    freq = wordlist.tokenizer().dt.FREQ
+    if is_han(char) and not any(freq.get(tail[k:]) for k in range(len(tail) - 1)):
+        return True
+    return _cut(tail)[-1][0] == char
+
+
+def _opens_a_word(text: str, char: str) -> bool:
+    """The same for a one-character leading word: jieba cuts it as a word of its own (对, not 对口)."""
+    head = text[:6]
+    freq = wordlist.tokenizer().dt.FREQ
+    if is_han(char) and not any(freq.get(head[:k]) for k in range(2, len(head) + 1)):
+        return True
+    return _cut(head)[0][0] == char
 
 
 @lru_cache(maxsize=None)     # keyed on the rules' word lists (a handful), kept for the process
