@@ -22,7 +22,7 @@ from functools import cached_property
 
 from . import rules, wordlist
 from .clauses import after_address_label, preposition_before, strip_openers
-from .gazetteer import Place, PlaceMention, gazetteer
+from .gazetteer import Place, PlaceMention, gazetteer, towns
 from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
 from .segment import bracket_depth, clause_end, clause_start, next_closing
 
@@ -110,6 +110,8 @@ def _cfg() -> dict:
     cfg["proper_noun_breakers"] = frozenset(cfg["proper_noun_breakers"])
     cfg["part_words"] = tuple(cfg["part_words"])
     cfg["list_closers"] = tuple(cfg["list_closers"])
+    cfg["town_suffix_re"] = re.compile(cfg["town_suffix_re"])
+    cfg["town_max_length"] = int(cfg["town_max_length"])
     cfg["report_words"] = tuple(cfg["report_words"])
     cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
@@ -219,17 +221,26 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         mentions.setdefault(m.start, m)
     for m in _towns_and_villages(text, mentions):
         mentions.setdefault(m.start, m)
+    for m in _named_towns(text, mentions, region, named_full):
+        mentions.setdefault(m.start, m)
     ordered = _mark_qualifiers(text, sorted(mentions.values(), key=lambda a: a.start))
     if given_place is not None:
         home, rule = given_place, "home_given"
     else:
         home, rule = _home(text, ordered, title, level)
+        if home is None and (town_counties := Counter(m.place for m in ordered if m.rule == "area_town")):
+            home, rule = town_counties.most_common(1)[0][0], "home_towns"       # (我县某镇…: its towns name it)
         if home is None and fallback:
             home, rule = _place_named(fallback) or Place(fallback, "county", "", "", ""), "home_address"
         if home is None and not level and not ordered:
             home, rule = _foreign_country(text), "home_foreign_country"
             rule = rule if home is not None else "home_none"
     return Areas(home, rule, tuple(ordered))
+
+
+# Towns stand for their county in the figures' clauses, never in the count
+# that decides the page's home area (unless nothing else names one).
+_TOWN_RULES = ("area_town_or_village", "area_town")
 
 
 def _foreign_country(text: str) -> Place | None:
@@ -441,6 +452,28 @@ def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
                 yield AreaMention(k, k + len(name), name, place, kind="place", rule="area_town_or_village")
 
 
+def _named_towns(text: str, mentions: dict[int, AreaMention], region: set[str], named_full: set[str]):
+    """侨港镇 on a page of 北海市: a town named without its county
+    (patterns/towns.tsv) is in the county that has a town of that name: the
+    one the page names in full, else the only one in the page's region, else
+    (with no region) the only one in the country."""
+    cfg, table = _cfg(), towns()
+    taken = _Covered((m.start, m.end) for m in mentions.values())
+    longest = cfg["town_max_length"]
+    for s in cfg["town_suffix_re"].finditer(text):
+        end = s.end()
+        # (the longest name ending here: 新城关镇 before 城关镇)
+        start = next((k for k in range(max(0, end - longest), end - 2) if text[k:end] in table), None)
+        if start is None or taken.overlaps(start, end):
+            continue
+        places = table[text[start:end]]
+        named = [p for p in places if p.name in named_full]
+        local = [p for p in places if p.prefecture in region or p.province in region] if region else list(places)
+        place = named[0] if len(named) == 1 else local[0] if len(local) == 1 else None
+        if place is not None:
+            yield AreaMention(start, end, text[start:end], place, kind="place", rule="area_town")
+
+
 class _Covered:
     """Spans [a, b), in any number and overlapping: does one hold a position
     or meet a span? (By bisection over the starts, with the furthest end
@@ -527,7 +560,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             chain_start = m.start if chain_start is None else chain_start
             continue
         start, chain_start = (m.start if chain_start is None else chain_start), None
-        if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule == "area_town_or_village":
+        if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
         if m.start < title_end:
             score[m.place] += cfg["title_weight"]
@@ -866,7 +899,7 @@ def _attribute(a, analysis) -> bool:
 
 
 _LIST_OPENS = "list_opens"       # (a topic of no one place: the carried subject ends)
-_PLACING_RULES = ("area_clause_place", "area_goes_on", "area_town_or_village", "area_sentence_subject",
+_PLACING_RULES = ("area_clause_place", "area_goes_on", "area_town_or_village", "area_town", "area_sentence_subject",
                   "area_listed_counties")
 _SIDE_ROLES = frozenset({"after_location", "after_reference", "after_recipient"})
 

@@ -364,6 +364,19 @@ def _withdrawn_rows(cfg: dict, rows: list[dict]) -> list[dict]:
     return out
 
 
+@rules.compiled
+def towns() -> dict[str, tuple[Place, ...]]:
+    """The towns (镇, 乡, 街道, 苏木) of every county, patterns/towns.tsv: a
+    town's name -> the counties that have a town of that name."""
+    by_code = {p.adcode: p for p in gazetteer().places if p.level == "county" and p.adcode}
+    out: dict[str, list[Place]] = {}
+    with open(rules.path("towns.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["county"] in by_code:
+                out.setdefault(r["name"], []).append(by_code[r["county"]])
+    return {name: _sorted(places) for name, places in out.items()}
+
+
 class UnknownPlace(ValueError):
     """A place name the gazetteer does not know; ``str()`` is one line."""
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractor import rules
-from extractor.gazetteer import Place, PlaceMention, gazetteer
+from extractor.gazetteer import Place, PlaceMention, gazetteer, towns
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,28 @@ def test_no_abolished_units_in_the_code_list(rows, stale):
 def test_renamed_and_withdrawn_units(text, expected):
     assert [(m.surface, *[(p.name, p.prefecture, p.adcode) for p in m.places])
             for m in gazetteer().find(text, short_names=True)] == expected
+
+
+def test_towns_table_names_counties_of_the_code_list(rows):
+    with open(rules.path("towns.tsv"), encoding="utf-8", newline="") as f:
+        towns_rows = list(csv.DictReader(f, delimiter="\t"))
+    counties = {r["adcode"] for r in rows if r["level"] == "county"}
+    assert len(towns_rows) > 30000
+    assert all(r["county"] in counties for r in towns_rows)
+    assert all(r["name"].endswith(("镇", "乡", "街道", "苏木")) and len(r["name"]) >= 3 for r in towns_rows)
+
+
+@pytest.mark.parametrize("name, counties", [
+    ("门古寺镇", ["房县"]),                        # one county has it
+    ("侨港镇", ["银海区"]),
+    ("军店镇", ["房县"]),
+])
+def test_towns(name, counties):
+    assert [p.name for p in towns()[name]] == counties
+
+
+def test_a_common_town_name_belongs_to_many_counties():
+    assert len(towns()["城关镇"]) > 50
 
 
 @pytest.mark.parametrize("name, short", [
