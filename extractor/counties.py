@@ -453,7 +453,7 @@ def _towns_and_villages(text: str, mentions: dict[int, AreaMention]):
 
 
 def _named_towns(text: str, mentions: dict[int, AreaMention], region: set[str], named_full: set[str]):
-    """侨港镇 on a page of 北海市: a town named without its county
+    """门古寺镇 on a page of 十堰市: a town named without its county
     (patterns/towns.tsv) is in the county that has a town of that name: the
     one the page names in full, else the only one in the page's region, else
     (with no region) the only one in the country."""
