@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
-from .lexicon import HAN_RE
+from .lexicon import HAN_RE, HAN_RUN_RE
 from .models import Quantity
 from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, plain, read_number
 from .segment import clause_end
@@ -52,6 +52,7 @@ class _Lexicon:
     not_after_q: dict
     thresholds: tuple
     threshold_followers: tuple
+    threshold_after_count_reach: int     # 12个乡镇超过100毫米: the noun between count and bound, at most
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
@@ -143,6 +144,7 @@ def lexicon() -> _Lexicon:
         not_after_q={k: tuple(v) for k, v in q_cfg["not_after"].items()},
         thresholds=tuple(q_cfg["threshold_words"]),
         threshold_followers=tuple(q_cfg["threshold_followers"]),
+        threshold_after_count_reach=int(q_cfg["threshold_after_count_reach"]),
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
@@ -184,10 +186,12 @@ def find_quantities(text: str) -> list[Quantity]:
         found += _bare_multipliers(text, lex, found)
     found.sort(key=_start)
     quoted = _short_quotes(text, lex) if found else []
-    result = []
+    result, kept = [], []
     for k, cand in enumerate(found):
-        if _zero_band(cand) or _excluded(text, cand, quoted, lex) or _threshold(text, cand, found, k + 1, lex):
+        if (_zero_band(cand) or _excluded(text, cand, quoted, lex)
+                or _threshold(text, cand, found, k + 1, kept[-1] if kept else None, lex)):
             continue
+        kept.append(cand)
         result.append(_to_quantity(cand, lex))
     return _fill_list_units(text, result, lex)
 
@@ -401,15 +405,26 @@ def _zero_band(cand: _Candidate) -> bool:
     return cand.value == 0 and cand.value_max is not None
 
 
-def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, lex: _Lexicon) -> bool:
+def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int, counted: _Candidate | None,
+               lex: _Lexicon) -> bool:
     """年产值超过10亿元的企业有14家, 超亿元企业近百家: a bounded amount that
     defines the things counted next in its clause is a category, not a figure
     (总投资超300亿元的产业集群, with nothing counted after it, is a figure).
-    ``found[later:]`` are the candidates after it (looked at only for a bound amount)."""
-    if not cand.bound or not text.startswith(lex.threshold_followers, cand.end):
+    ``found[later:]`` are the candidates after it (looked at only for a bound
+    amount); ``counted`` is the figure kept right before it."""
+    if not cand.bound:
         return False
     limit = clause_end(text, cand.end)
-    return any(c.start < limit and _family_of(c.unit, lex) in ("count", "people") for c in found[later:])
+    if text.startswith(lex.threshold_followers, cand.end):
+        return any(c.start < limit and _family_of(c.unit, lex) in ("count", "people") for c in found[later:])
+    # 12个乡镇超过100毫米, (ending its clause): which of the things counted right
+    # before (not an estimate, 受灾人口近4万人; nor a price of each, 每家不超过…, 一个不超过…)
+    if (counted is None or cand.qualifier not in ("more_than", "less_than") or counted.value <= 1
+            or _family_of(counted.unit, lex) not in ("count", "people")):
+        return False
+    between = text[counted.end:cand.start]
+    return (0 < len(between) <= lex.threshold_after_count_reach and HAN_RUN_RE.fullmatch(between) is not None
+            and "每" not in between and not text[cand.end:limit].strip())
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:

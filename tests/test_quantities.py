@@ -114,6 +114,12 @@ THRESHOLD_VS_FIGURE = [
     ("培育年产值超亿元企业近百家", [("近百家", "100", "家", "approx", "")]),
     ("打造总投资超300亿元的新材料产业集群,", [("超300亿元", "300", "亿元", "more_than", "")]),
     ("为60多家企业办理融资手续", [("60多家", "60", "家", "more_than", "")]),
+    # a bound ending its clause right after a count and its noun: which of them are counted
+    ("全县有12个乡镇超过100毫米,5家企业产值超过1亿元。", [("12个", "12", "个", "", ""), ("5家", "5", "家", "", "")]),
+    # (not an estimate, nor a price of each or of one)
+    ("沿岸8个乡镇受灾人口近4万人", [("8个", "8", "个", "", ""), ("近4万人", "4", "万人", "approx", "")]),
+    ("前5位每家奖励不超过100万元", [("不超过100万元", "100", "万元", "less_than", "")]),
+    ("核桃一个价格不超过20元", [("不超过20元", "20", "元", "less_than", "")]),
 ]
 
 MORE_UNITS_AND_CONTEXTS = [
