@@ -123,6 +123,10 @@ THRESHOLD_VS_FIGURE = [
 ]
 
 MORE_UNITS_AND_CONTEXTS = [
+    # lengths in m; plots and floors counted (not a floor of an address)
+    ("车站总长334.75m,宽20.7m,服用10mg", [("334.75m", "334.75", "m", "", ""), ("20.7m", "20.7", "m", "", "")]),
+    ("推出地块12幅,主楼共2层,办公地址为某大厦23层", [("12幅", "12", "幅", "", ""), ("2层", "2", "层", "", "")]),
+    ("项目建设工期6年", [("6年", "6", "年", "", "")]),
     # lanes, lottery bets and cities counted, after Arabic digits only
     ("新建道路为双向6车道,双向四车道的老路同步改造", [("6车道", "6", "车道", "", "")]),
     ("本期共中出一等奖12注,注意兑奖期限", [("12注", "12", "注", "", "")]),
