@@ -31,6 +31,11 @@ class Anchor:
     mention: object = None      # the counties.AreaMention of a place, zone or group
 
 
+# No clause longer than this is only an opener or a time (截至2023年12月31日24时
+# is 17 characters): it has words of its own without a look.
+_OPENER_MAX = 20
+
+
 @dataclass(frozen=True, eq=False)
 class SentenceAnalysis:
     text: str                   # the sentence
@@ -55,7 +60,7 @@ class SentenceAnalysis:
         clause that is only an opener or a time phrase (目前, 8月3日10时,)
         goes with the next one."""
         start, end = self.clause_of(0)
-        while end + 1 < len(self.text) and not strip_openers(self.text[start:end]):
+        while end + 1 < len(self.text) and end - start <= _OPENER_MAX and not strip_openers(self.text[start:end]):
             start, end = self.clause_of(end + 1)
         return end
 
