@@ -112,6 +112,7 @@ def _cfg() -> dict:
     cfg["list_closers"] = tuple(cfg["list_closers"])
     cfg["town_suffix_re"] = re.compile(cfg["town_suffix_re"])
     cfg["town_max_length"] = int(cfg["town_max_length"])
+    cfg["town_ordinary_words"] = frozenset(cfg["town_ordinary_words"])
     cfg["report_words"] = tuple(cfg["report_words"])
     cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
@@ -464,7 +465,7 @@ def _named_towns(text: str, mentions: dict[int, AreaMention], region: set[str], 
         end = s.end()
         # (the longest name ending here: 新城关镇 before 城关镇)
         start = next((k for k in range(max(0, end - longest), end - 2) if text[k:end] in table), None)
-        if start is None or taken.overlaps(start, end):
+        if start is None or taken.overlaps(start, end) or text[start:end] in cfg["town_ordinary_words"]:
             continue
         places = table[text[start:end]]
         named = [p for p in places if p.name in named_full]
