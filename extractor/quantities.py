@@ -323,7 +323,9 @@ def _qualifier_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | N
         qualifier = lex.before_q_map.get(word)
         if qualifier is not None:
             prev = text[p - length - 1:p - length]
-            if length == 1 and prev and prev in lex.not_after_q.get(word, ()):
+            # (条约 is a treaty, but 179条约392公里: 条 is the unit of a number before it)
+            if length == 1 and prev and prev in lex.not_after_q.get(word, ()) \
+                    and not text[p - length - 2:p - length - 1].isdigit():
                 return None
             return p - length, qualifier
     return None

@@ -123,6 +123,8 @@ THRESHOLD_VS_FIGURE = [
 ]
 
 MORE_UNITS_AND_CONTEXTS = [
+    # 约 after a unit is the next figure's (179条约392公里), though 条约 is a word
+    ("涉及179条约392公里的乡村公路", [("179条", "179", "条", "", ""), ("约392公里", "392", "公里", "approx", "")]),
     # lengths in m; plots and floors counted (not a floor of an address)
     ("车站总长334.75m,宽20.7m,服用10mg", [("334.75m", "334.75", "m", "", ""), ("20.7m", "20.7", "m", "", "")]),
     ("推出地块12幅,主楼共2层,办公地址为某大厦23层", [("12幅", "12", "幅", "", ""), ("2层", "2", "层", "", "")]),
