@@ -114,6 +114,7 @@ def _cfg() -> dict:
     cfg["town_max_length"] = int(cfg["town_max_length"])
     cfg["town_ordinary_words"] = frozenset(cfg["town_ordinary_words"])
     cfg["report_words"] = tuple(cfg["report_words"])
+    cfg["total_words"] = tuple(sorted(cfg["total_words"], key=len, reverse=True))
     cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
@@ -1287,7 +1288,7 @@ def _sum_of_parts(analysis, q) -> Decision | None:
     text = analysis.text
     opened = _cfg()["breakdown_opens_re"].match(text, q.end)
     if opened is None:
-        return None
+        return _total_after_parts(analysis, q)
     inside = opened.end()
     close = next_closing(text, inside)
     parts = [a for a in analysis.anchors if inside <= a.start < close and a.kind == "place"]
@@ -1296,6 +1297,22 @@ def _sum_of_parts(analysis, q) -> Decision | None:
     if len(places) < 2 or len(counts) < len(parts):
         return None
     decision = _common_parent(places)
+    return Decision(decision.place, "area_sum_of_parts") if decision is not None else None
+
+
+def _total_after_parts(analysis, q) -> Decision | None:
+    """甲县(2个)、乙县(9个)共计11个: a total written after its parts, each a
+    place with its figure in brackets right after it."""
+    text = analysis.text
+    c_start, _ = analysis.clause_of(q.start)
+    if not text[c_start:q.start].rstrip().endswith(_cfg()["total_words"]):
+        return None
+    parts = {a.mention.place for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start
+             and text.startswith(tuple(OPENING_BRACKETS), a.end)
+             and any(a.end < o.start < next_closing(text, a.end + 1) for o in analysis.quantities)}
+    if len(parts) < 2:
+        return None
+    decision = _common_parent(parts)
     return Decision(decision.place, "area_sum_of_parts") if decision is not None else None
 
 

@@ -242,6 +242,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=(), clauses=No
             if _RULES[rule_id](s, i):
                 break
     _share_counted_things(s)
+    _parts_of_total(s)
     out = []
     for name, rule_id in zip(s.names, s.rules):
         aliased = _alias(name, w)
@@ -589,6 +590,18 @@ def _share_counted_things(s: _Naming) -> None:
             verb = s.names[i] if len(words) == 1 and not words[0][1].startswith("n") else ""
             for k in (i, i + 1):          # the count and the measure are both the thing's
                 s.set(k, _finish(verb + thing, w), "shared_counted_thing")
+
+
+def _parts_of_total(s: _Naming) -> None:
+    """甲县(2个)、乙县(9个)共计11个站点…: a figure in brackets left without a
+    name is a part of the total written later in the sentence in its unit."""
+    for i, q in enumerate(s.quantities):
+        if s.names[i] or not bracket_depth(s.text, q.start):
+            continue
+        total = next((k for k in range(i + 1, len(s.quantities)) if s.quantities[k].unit == q.unit
+                      and s.names[k] and not bracket_depth(s.text, s.quantities[k].start)), None)
+        if total is not None:
+            s.set(i, s.names[total], "part_of_total")
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
