@@ -80,3 +80,11 @@ def test_status_rule_examples(example):
     figures = extract_text(example["text"], county="房县")
     assert [f.status for f in figures] == example["statuses"]
     _decided_by_its_rule(example, figures)
+
+
+def test_rule_ids_are_unique_within_each_rule_file():
+    """A rule written twice under one id would run one set of examples and hide the other."""
+    for name in rules.names():
+        ids = [entry["id"] for value in rules.load(name).values() if isinstance(value, list)
+               for entry in value if isinstance(entry, dict) and "id" in entry]
+        assert len(ids) == len(set(ids)), (name, sorted(i for i in set(ids) if ids.count(i) > 1))
