@@ -53,6 +53,7 @@ class _Words:
     span_trigger: re.Pattern   # a character every span_time_re match holds (a cheap test first)
     span_time_re: re.Pattern   # 从2013年的, 到2018年的 ending a phrase: the span of a from-to change
     np_stops: frozenset
+    np_stop_tuple: tuple       # the same words, for one startswith test
     np_stop_re: re.Pattern     # a clause mark, 、 or a stop word
     max_np: int
     max_indicator: int
@@ -106,6 +107,7 @@ def _words() -> _Words:
         span_time_re=re.compile("(?:(?:从|由|到|至)?(?:" + "|".join(periods["patterns"]) + ")|(?:从|由)[^,，、]{1,8})的?$"),
         lead_time_re=re.compile("(?:到|至|截至|截止)(?:" + "|".join(periods["patterns"]) + ")"),
         np_stops=frozenset(cfg["noun_phrase_stops"]),
+        np_stop_tuple=tuple(w for w in cfg["noun_phrase_stops"] if w),
         np_stop_re=re.compile("|".join(
             ["[" + re.escape("".join(sorted(lex.clause_marks | lex.list_marks))) + "]"]
             + [re.escape(w) for w in sorted(cfg["noun_phrase_stops"], key=len, reverse=True) if w])),
@@ -731,9 +733,18 @@ def _noun_after(right: str, q: Quantity) -> bool:
     first = right.lstrip("“‘\"《")[:1]
     w = _words()
     return bool(first and (HAN_RE.match(first) or first.isascii() and first.isalpha())) \
-        and not right.startswith(tuple(w.np_stops)) \
+        and not _opens_with_stop(right, w) \
         and not right.startswith(w.measures) \
         and not right.startswith(w.result_verbs)       # 项目6个额度9亿元, 从20平方米提高到…: no thing after it
+
+
+def _opens_with_stop(text: str, w: _Words) -> bool:
+    """Does ``text`` open with a stop word as a word of its own (中, not the
+    中 of 中央厨房)? The cut only where the letters of one stand there."""
+    if not text.startswith(w.np_stop_tuple):
+        return False
+    words = _cut(text[:6])
+    return not words or words[0][0] in w.np_stops
 
 
 def _plain_noun_phrase(text: str, w: _Words) -> str:
