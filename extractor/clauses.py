@@ -222,9 +222,6 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     if numbered and last_mark < numbered.end():
         last_mark = -1          # (1、十堰市房县…: the mark of a numbered item, not of a list)
     start = last_mark + 1 if last_mark >= 0 else clause
-    dash = text.rfind(lex.dash, start, pos)
-    if dash >= 0:
-        start = clause = dash + len(lex.dash)       # (…重镇——房县新建…: what the dash sets off opens here)
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
     if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
         return False          # (inside brackets: an aside, never the subject)

@@ -40,7 +40,6 @@ class Lexicon:
     country_words: frozenset
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
     respective: str              # 分别
-    dash: str                    # ——: what follows it opens anew
     own_prefixes: str            # 我, 本: the page's own voice (我省)
     region_words: tuple          # 地区, 一带: the land around a place
 
@@ -92,5 +91,4 @@ def lexicon() -> Lexicon:
         country_words=frozenset(cfg["country_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
         respective=str(cfg["respective_word"]),
-        dash=str(cfg["dash"]),
     )
