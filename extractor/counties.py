@@ -223,17 +223,17 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         mentions.setdefault(m.start, m)
     for m in _towns_and_villages(text, mentions):
         mentions.setdefault(m.start, m)
-    for m in _named_towns(text, mentions, region, named_full):
+    for m in _named_towns(text, mentions, region, named_full | ({given_place.name} if given_place else set())):
         mentions.setdefault(m.start, m)
     ordered = _mark_qualifiers(text, sorted(mentions.values(), key=lambda a: a.start))
     if given_place is not None:
         home, rule = given_place, "home_given"
     else:
         home, rule = _home(text, ordered, title, level)
-        if home is None and (town_counties := Counter(m.place for m in ordered if m.rule == "area_town")):
-            home, rule = town_counties.most_common(1)[0][0], "home_towns"       # (我县某镇…: its towns name it)
         if home is None and fallback:
             home, rule = _place_named(fallback) or Place(fallback, "county", "", "", ""), "home_address"
+        if home is None and (town_counties := Counter(m.place for m in ordered if m.rule == "area_town")):
+            home, rule = town_counties.most_common(1)[0][0], "home_towns"       # (我县某镇…: its towns name it)
         if home is None and not level and not ordered:
             home, rule = _foreign_country(text), "home_foreign_country"
             rule = rule if home is not None else "home_none"
@@ -468,8 +468,10 @@ def _named_towns(text: str, mentions: dict[int, AreaMention], region: set[str], 
         start = next((k for k in range(max(0, end - longest), end - 2) if text[k:end] in table), None)
         if start is None or taken.overlaps(start, end) or text[start:end] in cfg["town_ordinary_words"]:
             continue
+        if not wordlist.stands_alone(text, start, end):
+            continue            # (振兴乡村, 其中城镇居民: the letters of a town inside other words)
         places = table[text[start:end]]
-        named = [p for p in places if p.name in named_full]
+        named = [p for p in places if p.name in named_full]      # (the page's own county among them)
         local = [p for p in places if p.prefecture in region or p.province in region] if region else list(places)
         place = named[0] if len(named) == 1 else local[0] if len(local) == 1 else None
         if place is not None:

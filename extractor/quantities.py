@@ -53,6 +53,7 @@ class _Lexicon:
     thresholds: tuple
     threshold_followers: tuple
     threshold_after_count_reach: int     # 12个乡镇超过100毫米: the noun between count and bound, at most
+    threshold_after_count_families: frozenset    # ...and the measures each thing has (毫米, %)
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
@@ -145,6 +146,7 @@ def lexicon() -> _Lexicon:
         thresholds=tuple(q_cfg["threshold_words"]),
         threshold_followers=tuple(q_cfg["threshold_followers"]),
         threshold_after_count_reach=int(q_cfg["threshold_after_count_reach"]),
+        threshold_after_count_families=frozenset(q_cfg["threshold_after_count_families"]),
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
@@ -295,6 +297,9 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
     return out
 
 
+_DATE_GOES_ON = re.compile(r"\s*(?:[0-9]|至|到|[-—~～])")
+
+
 def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
@@ -304,7 +309,9 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     if unit in lex.span_after:
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip(lex.span_number_chars).endswith(lex.span_before):
-            return True                   # 历时1100年: a span of time, whatever the number
+            # 历时1100年: a span of time, whatever the number; but 工期2023年至2025年,
+            # 期限2023年12月: a year of the calendar, then more of a date
+            return not (lex.span_date[unit].search(before) and _DATE_GOES_ON.match(rest))
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
     return True
@@ -422,7 +429,8 @@ def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int,
     # 12个乡镇超过100毫米, (ending its clause): which of the things counted right
     # before (not an estimate, 受灾人口近4万人; nor a price of each, 每家不超过…, 一个不超过…)
     if (counted is None or cand.qualifier not in ("more_than", "less_than") or counted.value <= 1
-            or _family_of(counted.unit, lex) not in ("count", "people")):
+            or _family_of(counted.unit, lex) not in ("count", "people")
+            or _family_of(cand.unit, lex) not in lex.threshold_after_count_families):
         return False
     between = text[counted.end:cand.start]
     return (0 < len(between) <= lex.threshold_after_count_reach and HAN_RUN_RE.fullmatch(between) is not None
