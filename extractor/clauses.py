@@ -31,7 +31,7 @@ class Anchor:
     mention: object = None      # the counties.AreaMention of a place, zone or group
 
 
-# No clause longer than this is only an opener or a time (截至2023年12月31日24时
+# No clause longer than this is only an opener or a time (截至2024年6月30日24时
 # is 17 characters): it has words of its own without a look.
 _OPENER_MAX = 20
 
@@ -57,7 +57,7 @@ class SentenceAnalysis:
     @cached_property
     def first_clause_end(self) -> int:
         """The end of the sentence's first clause with words of its own: a
-        clause that is only an opener or a time phrase (目前, 8月3日10时,)
+        clause that is only an opener or a time phrase (目前, 5月6日9时,)
         goes with the next one."""
         start, end = self.clause_of(0)
         while end + 1 < len(self.text) and end - start <= _OPENER_MAX and not strip_openers(self.text[start:end]):

@@ -52,7 +52,7 @@ class _Lexicon:
     not_after_q: dict
     thresholds: tuple
     threshold_followers: tuple
-    threshold_after_count_reach: int     # 12个乡镇超过100毫米: the noun between count and bound, at most
+    threshold_after_count_reach: int     # 12个站点超过80毫米: the noun between count and bound, at most
     threshold_after_count_families: frozenset    # ...and the measures each thing has (毫米, %)
     excl_before: tuple
     excl_before_exceptions: tuple
@@ -310,7 +310,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip(lex.span_number_chars).endswith(lex.span_before):
             # 历时1100年: a span of time, whatever the number; but 工期2023年至2025年,
-            # 期限2023年12月: a year of the calendar, then more of a date
+            # 期限2024年6月: a year of the calendar, then more of a date
             return not (lex.span_date[unit].search(before) and _DATE_GOES_ON.match(rest))
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
@@ -330,7 +330,7 @@ def _qualifier_before(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | N
         qualifier = lex.before_q_map.get(word)
         if qualifier is not None:
             prev = text[p - length - 1:p - length]
-            # (条约 is a treaty, but 179条约392公里: 条 is the unit of a number before it)
+            # (条约 is a treaty, but 35条约120公里: 条 is the unit of a number before it)
             if length == 1 and prev and prev in lex.not_after_q.get(word, ()) \
                     and not text[p - length - 2:p - length - 1].isdigit():
                 return None
@@ -426,8 +426,8 @@ def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int,
     limit = clause_end(text, cand.end)
     if text.startswith(lex.threshold_followers, cand.end):
         return any(c.start < limit and _family_of(c.unit, lex) in ("count", "people") for c in found[later:])
-    # 12个乡镇超过100毫米, (ending its clause): which of the things counted right
-    # before (not an estimate, 受灾人口近4万人; nor a price of each, 每家不超过…, 一个不超过…)
+    # 12个站点超过80毫米, (ending its clause): which of the things counted right
+    # before (not an estimate, 受灾人口近2万人; nor a price of each, 每家不超过…, 一个不超过…)
     if (counted is None or cand.qualifier not in ("more_than", "less_than") or counted.value <= 1
             or _family_of(counted.unit, lex) not in ("count", "people")
             or _family_of(cand.unit, lex) not in lex.threshold_after_count_families):
