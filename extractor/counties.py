@@ -119,6 +119,7 @@ def _cfg() -> dict:
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
     cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
+    cfg["places_counted_re"] = re.compile(cfg["places_counted"])
     cfg["foreign_countries_re"] = re.compile("|".join(sorted(map(re.escape, cfg["foreign_countries"]), key=len, reverse=True)))
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
@@ -1119,7 +1120,8 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
         places = {a.mention.place for a in group}
         if len(places) < 2 or _gives_to_each(analysis.text[group[-1].end:end]):
             return None
-        return _common_parent(places)
+        # (provinces listed and counted as places, 北京、河北两地, 甲省、乙省等16个地区: the country's)
+        return _common_parent(places, country_too=_cfg()["places_counted_re"].match(analysis.text, group[-1].end) is not None)
     return None
 
 
@@ -1143,12 +1145,16 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
     return _common_parent({place})
 
 
-def _common_parent(places: set[Place]) -> Decision | None:
+def _common_parent(places: set[Place], country_too: bool = False) -> Decision | None:
     """The prefecture (else the province) that holds all of ``places``
-    (counties, or prefectures: 十堰、襄阳、宜昌 → 湖北省)."""
-    if any(p.level not in _LISTED_LEVELS for p in places):
+    (counties, or prefectures: 十堰、襄阳、宜昌 → 湖北省); with ``country_too``,
+    provinces or areas of several provinces, the country (北京(2个)、河北(9个)
+    共计11个, 北京、河北两地 → 中国)."""
+    if any(p.level not in _LISTED_LEVELS + ("province",) for p in places) or any(not p.adcode for p in places):
         return None
-    parent = _holding_all(places)
+    parent = _holding_all(places) if all(p.level in _LISTED_LEVELS for p in places) else None
+    if parent is None and country_too and len({p.name if p.level == "province" else p.province for p in places}) > 1:
+        parent = country()
     return Decision(parent, "area_listed_counties") if parent is not None else None
 
 
@@ -1298,7 +1304,7 @@ def _sum_of_parts(analysis, q) -> Decision | None:
     places = {a.mention.place for a in parts}
     if len(places) < 2 or len(counts) < len(parts):
         return None
-    decision = _common_parent(places)
+    decision = _common_parent(places, country_too=True)
     return Decision(decision.place, "area_sum_of_parts") if decision is not None else None
 
 
@@ -1314,7 +1320,7 @@ def _total_after_parts(analysis, q) -> Decision | None:
              and any(a.end < o.start < next_closing(text, a.end + 1) for o in analysis.quantities)}
     if len(parts) < 2:
         return None
-    decision = _common_parent(parts)
+    decision = _common_parent(parts, country_too=True)
     return Decision(decision.place, "area_sum_of_parts") if decision is not None else None
 
 
