@@ -310,7 +310,7 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
     return True
 
 
-_OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy"})
+_OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy", "length", "area"})
 
 
 @_rule("object_after_amount")
@@ -335,6 +335,8 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
         return False            # (投入3.65亿元实施某项目: a verb follows, measure_of_object reads it)
     if w.time.search(noun) or gazetteer().find(noun, short_names=True):
         return False            # (上半年, a place written after it: no thing of its own)
+    if q.kind in ("length", "area") and len(left) > w.max_lead:
+        left = _last_word(left) or left   # (以高于市场的价格流转 + 300亩茶园: the verb)
     s.set(i, _finish(left + noun, w), "object_after_amount")
     return True
 

@@ -57,6 +57,7 @@ class _Lexicon:
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
+    excl_after_not_lengths: tuple    # 路, 线: after a length, a stretch of road (3.6公里路段)
     clock_unit: str                # the seconds of a clock time (3时12分40秒): their unit ...
     clock_before: re.Pattern       # ... and what stands before them
     bare_numerals: frozenset
@@ -150,6 +151,7 @@ def lexicon() -> _Lexicon:
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
+        excl_after_not_lengths=tuple(ex_cfg["after_not_for_lengths"]),
         clock_unit=str(ex_cfg["clock"]["unit"]),
         clock_before=re.compile(ex_cfg["clock"]["before"]),
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
@@ -401,7 +403,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if before.endswith(lex.excl_before):
         if not text[max(0, cand.start - 6):cand.start].endswith(lex.excl_before_exceptions):
             return True
-    if text.startswith(lex.excl_after, cand.end):
+    if text.startswith(lex.excl_after, cand.end) and not (
+            text.startswith(lex.excl_after_not_lengths, cand.end) and _family_of(cand.unit, lex) == "length"):
         return True
     if cand.unit == lex.clock_unit and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
         return True
