@@ -1120,7 +1120,7 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
         places = {a.mention.place for a in group}
         if len(places) < 2 or _gives_to_each(analysis.text[group[-1].end:end]):
             return None
-        # (provinces listed and counted as places, 北京、河北两地, 甲省、乙省等16个地区: the country's)
+        # (provinces listed and counted as places, 北京、河北两地, 甲省、乙省等5个地区: the country's)
         return _common_parent(places, country_too=_cfg()["places_counted_re"].match(analysis.text, group[-1].end) is not None)
     return None
 
