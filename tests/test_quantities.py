@@ -135,6 +135,8 @@ MORE_UNITS_AND_CONTEXTS = [
     ("风速达28.5m/s", []),                                       # (a speed in Latin letters: no length)
     # a stretch of road after a length is no name (10路公交 is)
     ("完成3.6公里路段加固,新建12公里线路,开通10路公交", [("3.6公里", "3.6", "公里", "", ""), ("12公里", "12", "公里", "", "")]),
+    # counts of items times occasions (条次, as 人次, 台次)
+    ("监测广告136542条次", [("136542条次", "136542", "条次", "", "")]),
     # lottery bets and cities counted, after Arabic digits only
     ("本期共中出一等奖12注,注意兑奖期限", [("12注", "12", "注", "", "")]),
     ("业务已覆盖全国50余城,3城区联动,入选全国100城县域商业体系", [("50余城", "50", "城", "more_than", "")]),
