@@ -46,6 +46,7 @@ class SentenceAnalysis:
     groups: list[list[Anchor]] | None = field(default=None, repr=False)
     # (plain fields, not cached_property: in Python 3.11 that takes a lock on every first use)
     _clauses: dict = field(default_factory=dict, init=False, repr=False)
+    _first_end: int | None = field(default=None, init=False, repr=False)
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: [start, end) in the sentence."""
@@ -54,15 +55,17 @@ class SentenceAnalysis:
             found = self._clauses[pos] = (clause_start(self.text, pos), clause_end(self.text, pos))
         return found
 
-    @cached_property
+    @property
     def first_clause_end(self) -> int:
         """The end of the sentence's first clause with words of its own: a
         clause that is only an opener or a time phrase (目前, 5月6日9时,)
         goes with the next one."""
-        start, end = self.clause_of(0)
-        while end + 1 < len(self.text) and end - start <= _OPENER_MAX and not strip_openers(self.text[start:end]):
-            start, end = self.clause_of(end + 1)
-        return end
+        if self._first_end is None:
+            start, end = self.clause_of(0)
+            while end + 1 < len(self.text) and end - start <= _OPENER_MAX and not strip_openers(self.text[start:end]):
+                start, end = self.clause_of(end + 1)
+            object.__setattr__(self, "_first_end", end)
+        return self._first_end
 
     def in_brackets(self, pos: int) -> bool:
         """Is ``pos`` inside brackets opened in the sentence and not yet closed?"""
@@ -170,13 +173,14 @@ def after_address_label(text: str, pos: int) -> bool:
     return text.endswith(lexicon().address_labels, 0, pos)
 
 
-def preposition_before(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+def preposition_before(text: str, pos: int, words: tuple[str, ...], every_length: bool = False) -> str | None:
     """The word of ``words`` written right before ``pos``, a word of its own
-    there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 针对房县)."""
+    there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 针对房县): of one
+    character, or with ``every_length`` of any length (南至, not of 宁南至)."""
     if not text.endswith(words, 0, pos):
         return None             # (most places: one test in C before the loop that finds the word)
     word = next(w for w in words if text.endswith(w, 0, pos))
-    if len(word) == 1 and not wordlist.stands_alone(text, pos - 1, pos):
+    if (len(word) == 1 or every_length) and not wordlist.stands_alone(text, pos - len(word), pos):
         return None
     return word
 

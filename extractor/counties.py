@@ -310,6 +310,13 @@ def _heads_proper_noun(text: str, end: int) -> bool:
                           or cfg["outlet_re"].match(run.group()) is not None)
 
 
+def _heads_outlet(text: str, end: int) -> bool:
+    """Does the run of Han characters from ``end`` soon end in a news outlet's head (…日报, …电视台)?"""
+    cfg = _cfg()
+    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
+    return bool(run) and cfg["outlet_re"].match(run.group()) is not None
+
+
 def _child_follows(text: str, m: PlaceMention) -> bool:
     """十堰房县公安局: a place of its own right after it (its child) heads
     the name; the short name before says where that place is."""
@@ -848,7 +855,8 @@ def _route(analysis, areas: Areas) -> _Route | None:
     for a in (a for a in analysis.anchors if a.kind == "place"):
         # (途经甲县、乙县, 经甲省某州,乙省某市: the places listed after the word too)
         listed = previous is not None and not text[previous.end:a.start].strip(_ROUTE_JOINERS)
-        if _after_route_word(text, a.start, words) or listed:
+        # (a route word of its own, not 南至 of 宁南至)
+        if preposition_before(text, a.start, words, every_length=True) or listed:
             stops.add(a.start)
             places.add(a.mention.place)
             previous = a
@@ -867,14 +875,6 @@ def _on_the_route(analysis, q, route: _Route) -> Decision | None:
     c_start, _ = analysis.clause_of(q.start)
     off = [a for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start and a.start not in route.stops]
     return None if off else route.area
-
-
-def _after_route_word(text: str, pos: int, words) -> bool:
-    """Is a word of ``words`` written right before ``pos``, a word of its own (not 南至 of 宁南至)?"""
-    if not text.endswith(words, 0, pos):
-        return False            # (most places: one test in C before the loop that finds the word)
-    word = next(w for w in words if text.endswith(w, 0, pos))
-    return wordlist.stands_alone(text, pos - len(word), pos)
 
 
 def _opens_after_figures(analysis) -> Decision | None:
@@ -1221,11 +1221,9 @@ def _carries(a, analysis, first_end: int) -> bool:
 def _news_report(a, analysis) -> bool:
     """据湖北日报报道, 据某网报道: is the source after 据 a news outlet (its
     name's head, or the report words ending its clause)?"""
-    cfg, text = _cfg(), analysis.text
-    run = HAN_RUN_RE.match(text, a.end, a.end + cfg["proper_noun_reach"])
-    if run and cfg["outlet_re"].match(run.group()):
-        return True
-    return text[a.end:analysis.clause_of(a.start)[1]].rstrip().endswith(cfg["report_words"])
+    text = analysis.text
+    return _heads_outlet(text, a.end) or \
+        text[a.end:analysis.clause_of(a.start)[1]].rstrip().endswith(_cfg()["report_words"])
 
 
 def _heads_the_opening_name(a, analysis, first_end: int) -> bool:
@@ -1316,7 +1314,7 @@ def _total_after_parts(analysis, q) -> Decision | None:
     if not text[c_start:q.start].rstrip().endswith(_cfg()["total_words"]):
         return None
     parts = {a.mention.place for a in analysis.anchors if a.kind == "place" and c_start <= a.start < q.start
-             and text.startswith(tuple(OPENING_BRACKETS), a.end)
+             and text[a.end:a.end + 1] in OPENING_BRACKETS
              and any(a.end < o.start < next_closing(text, a.end + 1) for o in analysis.quantities)}
     if len(parts) < 2:
         return None

@@ -584,7 +584,7 @@ def _share_counted_things(s: _Naming) -> None:
     for i in range(len(s.quantities) - 1):
         q, nxt = s.quantities[i], s.quantities[i + 1]
         if s.rights[i].strip() or nxt.start - q.end > 1 or q.kind not in _COUNT_KINDS \
-                or s.text[q.end:nxt.start] in _words().boundary:
+                or s.text[q.end:nxt.start] in w.boundary:
             continue            # (…超过3万人,3个村…: a clause mark between is no sharing)
         if i + 1 in s.nouns:
             s.set(i, s.names[i + 1], "shared_counted_thing")

@@ -54,6 +54,7 @@ class _Lexicon:
     threshold_followers: tuple
     threshold_after_count_reach: int     # 12个站点超过80毫米: the noun between count and bound, at most
     threshold_after_count_families: frozenset    # ...and the measures each thing has (毫米, %)
+    threshold_after_count_not: tuple     # 每: an amount of each, not a threshold
     excl_before: tuple
     excl_before_exceptions: tuple
     excl_after: tuple
@@ -148,6 +149,7 @@ def lexicon() -> _Lexicon:
         threshold_followers=tuple(q_cfg["threshold_followers"]),
         threshold_after_count_reach=int(q_cfg["threshold_after_count_reach"]),
         threshold_after_count_families=frozenset(q_cfg["threshold_after_count_families"]),
+        threshold_after_count_not=tuple(q_cfg["threshold_after_count_not"]),
         excl_before=tuple(sorted(ex_cfg["before"], key=len, reverse=True)),
         excl_before_exceptions=tuple(ex_cfg["before_exceptions"]),
         excl_after=tuple(ex_cfg["after"]),
@@ -299,9 +301,6 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
     return out
 
 
-_DATE_GOES_ON = re.compile(r"\s*(?:[0-9]|至|到|[-—~～])")
-
-
 def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
@@ -313,7 +312,7 @@ def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
         if before.rstrip(lex.span_number_chars).endswith(lex.span_before):
             # 历时1100年: a span of time, whatever the number; but 工期2023年至2025年,
             # 期限2024年6月: a year of the calendar, then more of a date
-            return not (lex.span_date[unit].search(before) and _DATE_GOES_ON.match(rest))
+            return not (lex.span_date[unit].search(before) and (rest.lstrip()[:1].isdigit() or _RANGE_JOIN.match(rest)))
         # 8年以上 is a span, 2015年以上 a date
         return rest.startswith(lex.span_after[unit]) and not lex.span_date[unit].search(before)
     return True
@@ -437,7 +436,7 @@ def _threshold(text: str, cand: _Candidate, found: list[_Candidate], later: int,
         return False
     between = text[counted.end:cand.start]
     return (0 < len(between) <= lex.threshold_after_count_reach and HAN_RUN_RE.fullmatch(between) is not None
-            and "每" not in between and not text[cand.end:limit].strip())
+            and not any(w in between for w in lex.threshold_after_count_not) and not text[cand.end:limit].strip())
 
 
 def _short_quotes(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
