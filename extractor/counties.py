@@ -15,7 +15,7 @@ Two steps, and no other module decides an area:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -556,6 +556,9 @@ def _fits(place: Place, level: str) -> bool:
     return not level or _kind_of(place.name) == level
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+
+
 def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tuple[Place | None, str]:
     cfg = _cfg()
     title_end = text.find(title) + len(title) if title and title in text else 0
@@ -567,6 +570,12 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     roles = prepositions()
     passing = roles["after_recipient"] + roles["after_reference"]
     chain_start = None
+    # (a place counts once a sentence: a page names its own area in sentence
+    # after sentence, where a sentence naming one place again and again lists
+    # roads or sites, 甲区某路，甲区某路，乙区某路, or names bodies of a wider area,
+    # 某省委与某省某厅)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    counted: set = set()
     for m in mentions:
         if m.qualifies:
             chain_start = m.start if chain_start is None else chain_start
@@ -574,6 +583,10 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         start, chain_start = (m.start if chain_start is None else chain_start), None
         if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
+        sentence = bisect_right(ends, m.start)
+        if (m.place, sentence) in counted and m.start >= title_end:
+            continue
+        counted.add((m.place, sentence))
         if m.start < title_end:
             score[m.place] += cfg["title_weight"]
         elif preposition_before(text, start, passing) or after_address_label(text, start):
