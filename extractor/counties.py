@@ -1191,7 +1191,8 @@ def _home_named_later(analysis, anchor, end: int, areas: Areas) -> bool:
     figure_starts = {q.start for q in analysis.quantities}
     for a in _in_clause(analysis, anchor.end, end):
         if a.kind == "place" and a.mention.place == areas.home:
-            return a.end not in figure_starts
+            # (not where a team goes, 赶赴房县: its figures stay with the team's own area)
+            return a.end not in figure_starts and a.role != "after_reference"
         if (a.kind == "scope" and a.word[1:] != _kind_of(anchor.mention.place.name)   # 苏州市…全市: Suzhou itself
                 and (d := _scope(a, analysis, areas)) is not None and d.place == areas.home):
             return True
