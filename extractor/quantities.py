@@ -63,6 +63,7 @@ class _Lexicon:
     clock_before: re.Pattern       # ... and what stands before them
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
+    pronoun_counts: frozenset
     quotes: tuple
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
@@ -158,6 +159,7 @@ def lexicon() -> _Lexicon:
         clock_before=re.compile(ex_cfg["clock"]["before"]),
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
+        pronoun_counts=frozenset(ex_cfg["pronoun_counts"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
@@ -397,6 +399,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if surface in lex.bare_numerals and not cand.bare:
         return True
     if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
+        return True
+    if text[cand.span.start:cand.end] in lex.pronoun_counts:
         return True
     before = text[max(0, cand.start - 4):cand.start]
     if before.endswith(lex.excl_before):

@@ -238,6 +238,8 @@ DURATIONS_AND_SPOKEN_UNITS = [
     ("全村65%以上的农户种植茶叶", [("65%以上", "65", "%", "more_than", "")]),   # a share, not a threshold
     ("3亿元以上的项目12个", [("12个", "12", "个", "", "")]),                          # (a category)
     ("他四处打听消息", []),                                                        # 四处: everywhere
+    # two people written in Chinese numerals are "the two", named before: no count
+    ("张某、李某二人被抓获,两人很快熟络起来,事故造成2人受伤", [("2人", "2", "人", "", "")]),
 ]
 
 # A unit written over a time or another unit is a rate, kept as written.
