@@ -64,6 +64,7 @@ class _Lexicon:
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     pronoun_counts: frozenset
+    duration_not_after: tuple
     quotes: tuple
     max_quote: int
     bare_not_before: tuple         # 3万元 read above; 2万字, 1万步: not a bare 万
@@ -160,6 +161,7 @@ def lexicon() -> _Lexicon:
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         pronoun_counts=frozenset(ex_cfg["pronoun_counts"]),
+        duration_not_after=tuple(ex_cfg["duration_not_after"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
         max_quote=int(ex_cfg["max_quote_length"]),
         bare_not_before=tuple(units_cfg["bare_multiplier_not_before"]),
@@ -401,6 +403,9 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
         return True
     if text[cand.span.start:cand.end] in lex.pronoun_counts:
+        return True
+    if text.endswith(lex.duration_not_after, 0, cand.start) and (
+            _family_of(cand.unit, lex) == "duration" or cand.unit in lex.span_after):
         return True
     before = text[max(0, cand.start - 4):cand.start]
     if before.endswith(lex.excl_before):

@@ -240,6 +240,8 @@ DURATIONS_AND_SPOKEN_UNITS = [
     ("他四处打听消息", []),                                                        # 四处: everywhere
     # two people written in Chinese numerals are "the two", named before: no count
     ("张某、李某二人被抓获,两人很快熟络起来,事故造成2人受伤", [("2人", "2", "人", "", "")]),
+    # a duration after 这 or 那 is "lately", a time frame
+    ("这两天气温升高,那几年工期3天", [("3天", "3", "天", "", "")]),
 ]
 
 # A unit written over a time or another unit is a rate, kept as written.
