@@ -245,6 +245,7 @@ def name_indicators(text: str, quantities: list[Quantity], places=(), clauses=No
                 break
     _share_counted_things(s)
     _parts_of_total(s)
+    _share_list_verbs(s)
     out = []
     for name, rule_id in zip(s.names, s.rules):
         aliased = _alias(name, w)
@@ -607,6 +608,27 @@ def _parts_of_total(s: _Naming) -> None:
                       and s.names[k] and not bracket_depth(s.text, s.quantities[k].start)), None)
         if total is not None:
             s.set(i, s.names[total], "part_of_total")
+
+
+def _share_list_verbs(s: _Naming) -> None:
+    """新建学校3所、医院2家 -> 新建医院: an item of a list (after a list
+    mark) named by a noun alone shares the verb that names the item before
+    it (the words of that name up to its last verb)."""
+    marks = tuple(lexicon().list_marks)
+    for i in range(1, len(s.quantities)):
+        if s.rules[i] != "clause_before" or not s.continues[i] or not s.lefts[i].lstrip().startswith(marks):
+            continue
+        if s.rules[i - 1] not in ("clause_before", "shared_list_verb") or not s.names[i]:
+            continue
+        if any(tag.startswith("v") for _, tag in _cut(s.names[i])):
+            continue            # (an item with a verb of its own, 增长3%, or a verbal noun, 投产84家)
+        before = _cut(s.names[i - 1])
+        last = max((k for k, (_, tag) in enumerate(before) if _is_verb(tag)), default=None)
+        if last is None or last == len(before) - 1:
+            continue            # (no verb, or a name ending in one: 受灾 names no thing to share)
+        first = next(k for k, (_, tag) in enumerate(before) if _is_verb(tag))
+        lead = "".join(word for word, _ in before[first:last + 1])
+        s.set(i, _finish(lead + s.names[i], _words()), "shared_list_verb")
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
