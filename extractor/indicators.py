@@ -505,7 +505,7 @@ def _takes_subject(s: _Naming, i: int) -> bool:
     if not _needs_subject(left, w):
         return False
     subject = _subject_before(i, s.names, s.text, s.quantities, w, s.places,
-                              replace_measure=left in w.measures)
+                              replace_measure=left.endswith(w.measures))
     name = _finish(subject + left, w)
     if not name:
         return False            # no figure before to take a subject from: the clause's own words
@@ -870,6 +870,9 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
         j = start - 1
         prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w, places)
+        # (该项目位于某镇,总投资3亿元: the thing, not where it lies)
+        cut = min((prev.find(p) for p in lexicon().location_predicates if prev.find(p) > 0), default=-1)
+        prev = prev[:cut] if cut > 0 else prev
     prev = _without_change(prev, w)
     if replace_measure:
         measure = next((m for m in w.measures if prev.endswith(m) and len(prev) > len(m)), "")
