@@ -117,6 +117,7 @@ def _cfg() -> dict:
     cfg["total_words"] = tuple(sorted(cfg["total_words"], key=len, reverse=True))
     cfg["locative_words"] = tuple(cfg["locative_words"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
+    cfg["located_name_re"] = re.compile("|".join(map(re.escape, cfg["located_name_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
     cfg["first_of_several_re"] = re.compile(cfg["first_of_several"])
     cfg["places_counted_re"] = re.compile(cfg["places_counted"])
@@ -1210,7 +1211,24 @@ def _refined(decision: Decision | None, anchor, analysis, end: int, areas: Areas
              if a.kind == "place" and _holds(decision.place, a.mention.place)
              and a.role != "after_reference" and not _gives_elsewhere(a, analysis, areas)
              and not bracket_depth(analysis.text, a.start, anchor.end)}
-    return Decision(inner.pop(), decision.rule) if len(inner) == 1 else decision
+    if len(inner) == 1:
+        return Decision(inner.pop(), decision.rule)
+    home = areas.home
+    if (home is not None and decision.place != home and _holds(decision.place, home)
+            and _names_a_located_thing(analysis.text, anchor.end)):
+        # (山西省太原市某学校招生725人, on a county's page of that city: the
+        # school lies in the page's county, as its firms and sites do)
+        return Decision(home, decision.rule)
+    return decision
+
+
+def _names_a_located_thing(text: str, end: int) -> bool:
+    """Does the run of Han characters from ``end`` end, within reach and
+    before 的, in the head of a name of a thing with an address (a firm, a
+    school, a site: located_name_heads), not of a body acting for an area?"""
+    cfg = _cfg()
+    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
+    return bool(run) and cfg["located_name_re"].search(run.group().split("的", 1)[0]) is not None
 
 
 def _carries(a, analysis, first_end: int) -> bool:
