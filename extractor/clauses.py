@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import wordlist
-from .lexicon import is_han, lexicon
+from .lexicon import OPENING_BRACKETS, is_han, lexicon
 from .models import Quantity
-from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, without_asides
+from .segment import after_unopened_bracket, bracket_depth, clause_end, clause_start, next_closing, without_asides
 from .timeinfo import leading_time_phrase
 
 
@@ -279,6 +279,9 @@ def strip_openers(text: str, connectors: bool = True) -> str:
         while m := lex.openers.match(text):
             text = text[m.end():].lstrip()
         text = text[leading_time_phrase(text):].lstrip()
+        if text[:1] in OPENING_BRACKETS and (close := next_closing(text, 1)) < len(text) \
+                and not strip_openers(text[1:close]):
+            text = text[close + 1:].lstrip()      # (今天(8月17日): the date as an aside)
         if text[:1] in "到至" and text[1:2].isdecimal():
             text = text[1:]                       # 到2025年
         for c in lex.connectors if connectors else ():
