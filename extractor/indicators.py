@@ -694,8 +694,16 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
     before, _, after = left.partition(lexicon().respective)
     predicate = "" if after in w.trailing else _strip_words(after, (), w.trailing)
     subject = _clean_left(before, w, places)
-    items = [_strip_place(s, places) for s in w.list_split.split(subject) if s]
-    items = [s for s in items if s]
+    items = _list_items(subject, w, places)
+    if len(items) != count:
+        # (the list in brackets, 按等级(初级、中级、高级)分别补贴…, or in the clause
+        # before, 取得初级、中级、高级证书,分别享受…: where it has one item a figure)
+        aside = _BRACKETED.findall(before)
+        for other in ([_list_items(_clean_left(a, w, places), w, places) for a in aside[-1:]]
+                      + ([_list_items(subject_before(), w, places)] if not items else [])):
+            if len(other) == count:
+                items = other
+                break
     if not items:
         heads = [_without_change(e, w) for e in earlier if e][-count:]
         if len(heads) == count and len(set(heads)) == count:
@@ -710,6 +718,14 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
         head = "".join(last_words[1:])
         items = [s + head for s in items[:-1]] + [items[-1]]
     return [_finish(s + predicate, w) for s in items]
+
+
+_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def _list_items(text: str, w: _Words, places: tuple) -> list[str]:
+    """The items of a list written with list marks, each without its place."""
+    return [item for item in (_strip_place(x, places) for x in w.list_split.split(text) if x) if item]
 
 
 def _shared_list_tails(rights: list[str], quantities: list[Quantity]) -> dict[int, str]:
