@@ -571,6 +571,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     roles = prepositions()
     passing = roles["after_recipient"] + roles["after_reference"]
     chain_start = None
+    towns: Counter = Counter()      # (the county of each town named: home_one_county_of_prefecture)
     # (a place counts once a sentence: a page names its own area in sentence
     # after sentence, where a sentence naming one place again and again lists
     # roads or sites, 甲区某路，甲区某路，乙区某路, or names bodies of a wider area,
@@ -582,6 +583,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             chain_start = m.start if chain_start is None else chain_start
             continue
         start, chain_start = (m.start if chain_start is None else chain_start), None
+        if m.kind == "place" and m.rule in _TOWN_RULES:
+            towns[m.place] += 1
         if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
         sentence = bisect_right(ends, m.start)
@@ -599,7 +602,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
-    home, rule = _home_by_names(score, first, level)
+    home, rule = _home_by_names(score, first, level, towns)
     if rule in _LISTED_HOMES:
         # a prefecture's counties listed on a page about a whole province: the
         # deepest area holding enough of what the page names (the first named,
@@ -652,7 +655,7 @@ def _within(score: Counter) -> Counter:
     return within
 
 
-def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | None, str]:
+def _home_by_names(score: Counter, first: dict, level: str, towns: Counter | None = None) -> tuple[Place | None, str]:
     """The home area by the rules of patterns/counties.yaml (home_rules), from
     how often each area is named (``score``) and where first (``first``)."""
     cfg = _cfg()
@@ -705,11 +708,13 @@ def _home_by_names(score: Counter, first: dict, level: str) -> tuple[Place | Non
             and score[prefectures[0]] < cfg["dominant_ratio"] * score[prefectures[1]]
             and len({p.province for p in prefectures}) == 1 and (province := _place_named(prefectures[0].province))):
         return province, "home_province_of_listed_counties"
-    if candidates and candidates[0].level == "prefecture" and len(counties) == 1 \
-            and counties[0].prefecture == candidates[0].name and score[counties[0]] >= cfg["one_county_min"] and not level:
-        # a prefecture named around the one county of it the page names again
-        # and again (在湖北十堰…十堰市房县…房县政府): that county's page
-        return counties[0], "home_one_county_of_prefecture"
+    # a prefecture named around the one county of it the page names again
+    # and again, itself or by its towns (在湖北十堰…十堰市房县…房县某镇): that
+    # county's page (counties of other prefectures, named in passing, aside)
+    inside = [c for c in counties if candidates and c.prefecture == candidates[0].name]
+    if candidates and candidates[0].level == "prefecture" and len(inside) == 1 and not level \
+            and score[inside[0]] + (towns or {}).get(inside[0], 0) >= cfg["one_county_min"]:
+        return inside[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"
     return None, "home_none"           # a 县's page that names no 县: no guess
