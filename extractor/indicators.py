@@ -539,6 +539,14 @@ def _clause_before(s: _Naming, i: int) -> bool:
     name = _finish(_from_last_verb_phrase(s.phrase(i), w), w)
     if not name:        # every word was one to strip (全县预计有…): keep them rather than nothing
         name = _finish(_strip_place(s.bare_lefts[i].strip(w.boundary_strip), s.places), w)
+    right = s.bare_rights[i]
+    tags = [tag for _, tag in _cut(name)] if name and HAN_RE.match(right[:1]) else []
+    if tags and all(tag and tag[0] in "vdcpu" for tag in tags):
+        # (辐射带动近10万劳动力就业, 更有20家…: verbs and adverbs alone name
+        # nothing; the words after the number do, after the verbs)
+        verbs = name if any(tag[0] == "v" for tag in tags) else ""
+        s.set(i, _finish(verbs + right[: w.max_np], w), "clause_after_number")
+        return True
     s.set(i, name, "clause_before")
     return True
 
