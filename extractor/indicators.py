@@ -542,7 +542,7 @@ def _clause_before(s: _Naming, i: int) -> bool:
     right = s.bare_rights[i]
     tags = [tag for _, tag in _cut(name)] if name and HAN_RE.match(right[:1]) else []
     if tags and all(tag and tag[0] in "vdcpu" for tag in tags):
-        # (辐射带动近10万劳动力就业, 更有20家…: verbs and adverbs alone name
+        # (吸纳带动近2万农民增收, 更有20家…: verbs and adverbs alone name
         # nothing; the words after the number do, after the verbs)
         verbs = name if any(tag[0] == "v" for tag in tags) else ""
         s.set(i, _finish(verbs + right[: w.max_np], w), "clause_after_number")
@@ -705,7 +705,7 @@ def _respectively(left: str, count: int, subject_before, earlier: list[str], pla
     items = _list_items(subject, w, places)
     if len(items) != count:
         # (the list in brackets, 按等级(初级、中级、高级)分别补贴…, or in the clause
-        # before, 取得初级、中级、高级证书,分别享受…: where it has one item a figure)
+        # before, 考取甲级、乙级证书,分别奖励…: where it has one item a figure)
         aside = _BRACKETED.findall(before)
         for other in ([_list_items(_clean_left(a, w, places), w, places) for a in aside[-1:]]
                       + ([_list_items(subject_before(), w, places)] if not items else [])):
