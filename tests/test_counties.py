@@ -263,6 +263,8 @@ def test_a_word_for_an_area_stands_only_as_a_word_of_its_own(text, start, stands
     ("竹山白鹤岭康养旅游有限公司占用耕地6亩。", "十堰市"),
     # a parent right before its child: the child heads the name, the parent says where
     ("十堰房县公安局交警大队查处一起超员违法,核载7人。", "房县"),
+    # a real-estate firm's name (竹山地产 is a firm, not 竹山县)
+    ("竹山地产竞得一宗地块,成交价5亿元。", "十堰市"),
 ])
 def test_where_a_proper_noun_begins(text, expected):
     assert [f.county for f in extract_text(text, county="十堰市")] == [expected]
