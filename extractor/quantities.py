@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import rules
 from .lexicon import HAN_RE, HAN_RUN_RE
+from .gazetteer import gazetteer
 from .models import Quantity
 from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, plain, read_number
 from .segment import clause_end
@@ -402,6 +403,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
         return True
     if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
         return True
+    if _CHINESE_NUMERAL.match(surface) and _begins_a_place(text, cand.span.start, cand.end):
+        return True             # (五家渠市, 六盘水市: a numeral beginning a place's name)
     if text[cand.span.start:cand.end] in lex.pronoun_counts:
         return True
     if text.endswith(lex.duration_not_after, 0, cand.start) and (
@@ -417,6 +420,15 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     if cand.unit == lex.clock_unit and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
         return True
     return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
+
+
+def _begins_a_place(text: str, start: int, end: int) -> bool:
+    """Does a place name written from ``start`` run past ``end``?"""
+    g = gazetteer()
+    if not g.may_start(text[start:start + 2]):
+        return False
+    found = g.find(text[start:start + 12], short_names=True)
+    return bool(found) and found[0].start == 0 and found[0].end > end - start
 
 
 def _zero_band(cand: _Candidate) -> bool:
