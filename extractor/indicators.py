@@ -619,9 +619,9 @@ def _parts_of_total(s: _Naming) -> None:
 
 
 def _share_list_verbs(s: _Naming) -> None:
-    """新建学校3所、医院2家 -> 新建医院: an item of a list (after a list
+    """改造道路30公里、桥梁5座 -> 改造桥梁: an item of a list (after a list
     mark) named by a noun alone shares the verb that names the item before
-    it (the words of that name up to its last verb)."""
+    it (the words of that name from its first verb to its last)."""
     marks = tuple(lexicon().list_marks)
     for i in range(1, len(s.quantities)):
         if s.rules[i] != "clause_before" or not s.continues[i] or not s.lefts[i].lstrip().startswith(marks):

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import rules
-from .lexicon import HAN_RE, HAN_RUN_RE
 from .gazetteer import gazetteer
+from .lexicon import HAN_RE, HAN_RUN_RE
 from .models import Quantity
 from .numbers import NumberReading, NumberSpan, context, find_numbers, numeral_chars, plain, read_number
 from .segment import clause_end
