@@ -24,7 +24,7 @@ from . import rules, wordlist
 from .clauses import after_address_label, preposition_before, strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer, towns
 from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
-from .segment import bracket_depth, clause_end, clause_start, next_closing
+from .segment import SENTENCE_ENDS, bracket_depth, clause_end, clause_start, next_closing
 
 COUNTRY_LEVEL = "country"
 
@@ -301,21 +301,26 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
     return not (following and following[0] in cfg["proper_noun_breakers"]) and not _child_follows(text, m)
 
 
+def _name_run(text: str, end: int) -> str:
+    """The run of Han characters from ``end``, within ``proper_noun_reach``:
+    where the name a place heads would end ('' when none follows)."""
+    run = HAN_RUN_RE.match(text, end, end + _cfg()["proper_noun_reach"])
+    return run.group() if run else ""
+
+
 def _heads_proper_noun(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` end, within reach and
     before 的, in one of ``proper_noun_heads`` (…贸易有限公司, …农业大学;
     竹山的某矿业公司 is a firm in 竹山), or soon in an outlet's (…经济日报)?"""
-    cfg = _cfg()
-    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
-    return bool(run) and (cfg["proper_noun_re"].search(run.group().split("的", 1)[0]) is not None
-                          or cfg["outlet_re"].match(run.group()) is not None)
+    run = _name_run(text, end)
+    return bool(run) and (_cfg()["proper_noun_re"].search(run.split("的", 1)[0]) is not None
+                          or _cfg()["outlet_re"].match(run) is not None)
 
 
 def _heads_outlet(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` soon end in a news outlet's head (…日报, …电视台)?"""
-    cfg = _cfg()
-    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
-    return bool(run) and cfg["outlet_re"].match(run.group()) is not None
+    run = _name_run(text, end)
+    return bool(run) and _cfg()["outlet_re"].match(run) is not None
 
 
 def _child_follows(text: str, m: PlaceMention) -> bool:
@@ -557,7 +562,7 @@ def _fits(place: Place, level: str) -> bool:
     return not level or _kind_of(place.name) == level
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]+")     # (as segment ends sentences and paragraphs)
 
 
 def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tuple[Place | None, str]:
@@ -571,7 +576,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     roles = prepositions()
     passing = roles["after_recipient"] + roles["after_reference"]
     chain_start = None
-    towns: Counter = Counter()      # (the county of each town named: home_one_county_of_prefecture)
+    town_counts: Counter = Counter()    # (the county of each town named: home_one_county_of_prefecture)
     # (a place counts once a sentence: a page names its own area in sentence
     # after sentence, where a sentence naming one place again and again lists
     # roads or sites, 甲区某路，甲区某路，乙区某路, or names bodies of a wider area,
@@ -584,7 +589,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             continue
         start, chain_start = (m.start if chain_start is None else chain_start), None
         if m.kind == "place" and m.rule in _TOWN_RULES:
-            towns[m.place] += 1
+            town_counts[m.place] += 1
         if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
         sentence = bisect_right(ends, m.start)
@@ -602,7 +607,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
-    home, rule = _home_by_names(score, first, level, towns)
+    home, rule = _home_by_names(score, first, level, town_counts)
     if rule in _LISTED_HOMES:
         # a prefecture's counties listed on a page about a whole province: the
         # deepest area holding enough of what the page names (the first named,
@@ -655,9 +660,10 @@ def _within(score: Counter) -> Counter:
     return within
 
 
-def _home_by_names(score: Counter, first: dict, level: str, towns: Counter | None = None) -> tuple[Place | None, str]:
+def _home_by_names(score: Counter, first: dict, level: str, town_counts: Counter | None = None) -> tuple[Place | None, str]:
     """The home area by the rules of patterns/counties.yaml (home_rules), from
-    how often each area is named (``score``) and where first (``first``)."""
+    how often each area is named (``score``), where first (``first``) and how
+    often by its towns (``town_counts``, counties only)."""
     cfg = _cfg()
     ranked = _ranked(score, first)
     counties = [p for p in ranked if p.level == "county"]
@@ -713,7 +719,7 @@ def _home_by_names(score: Counter, first: dict, level: str, towns: Counter | Non
     # county's page (counties of other prefectures, named in passing, aside)
     inside = [c for c in counties if candidates and c.prefecture == candidates[0].name]
     if candidates and candidates[0].level == "prefecture" and len(inside) == 1 and not level \
-            and score[inside[0]] + (towns or {}).get(inside[0], 0) >= cfg["one_county_min"]:
+            and score[inside[0]] + (town_counts or {}).get(inside[0], 0) >= cfg["one_county_min"]:
         return inside[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"
@@ -1231,9 +1237,8 @@ def _names_a_located_thing(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` end, within reach and
     before 的, in the head of a name of a thing with an address (a firm, a
     school, a site: located_name_heads), not of a body acting for an area?"""
-    cfg = _cfg()
-    run = HAN_RUN_RE.match(text, end, end + cfg["proper_noun_reach"])
-    return bool(run) and cfg["located_name_re"].search(run.group().split("的", 1)[0]) is not None
+    run = _name_run(text, end)
+    return bool(run) and _cfg()["located_name_re"].search(run.split("的", 1)[0]) is not None
 
 
 def _carries(a, analysis, first_end: int) -> bool:

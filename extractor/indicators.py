@@ -631,11 +631,10 @@ def _share_list_verbs(s: _Naming) -> None:
         if any(tag.startswith("v") for _, tag in _cut(s.names[i])):
             continue            # (an item with a verb of its own, 增长3%, or a verbal noun, 投产84家)
         before = _cut(s.names[i - 1])
-        last = max((k for k, (_, tag) in enumerate(before) if _is_verb(tag)), default=None)
-        if last is None or last == len(before) - 1:
+        verbs = [k for k, (_, tag) in enumerate(before) if _is_verb(tag)]
+        if not verbs or verbs[-1] == len(before) - 1:
             continue            # (no verb, or a name ending in one: 受灾 names no thing to share)
-        first = next(k for k, (_, tag) in enumerate(before) if _is_verb(tag))
-        lead = "".join(word for word, _ in before[first:last + 1])
+        lead = "".join(word for word, _ in before[verbs[0]:verbs[-1] + 1])
         s.set(i, _finish(lead + s.names[i], _words()), "shared_list_verb")
 
 
@@ -895,8 +894,8 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
         prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w, places)
         # (该项目位于某镇,总投资3亿元: the thing, not where it lies)
-        cut = min((prev.find(p) for p in lexicon().location_predicates if prev.find(p) > 0), default=-1)
-        prev = prev[:cut] if cut > 0 else prev
+        cut = min((k for k in map(prev.find, lexicon().location_predicates) if k > 0), default=len(prev))
+        prev = prev[:cut]
     prev = _without_change(prev, w)
     if replace_measure:
         measure = next((m for m in w.measures if prev.endswith(m) and len(prev) > len(m)), "")

@@ -401,10 +401,9 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
     surface = text[cand.span.start:cand.span.end].strip()
     if surface in lex.bare_numerals and not cand.bare:
         return True
-    if _CHINESE_NUMERAL.match(surface) and cand.unit in lex.numeral_units_excluded:
-        return True
-    if _CHINESE_NUMERAL.match(surface) and _begins_a_place(text, cand.span.start, cand.end):
-        return True             # (五家渠市, 六盘水市: a numeral beginning a place's name)
+    if _CHINESE_NUMERAL.match(surface) and (cand.unit in lex.numeral_units_excluded
+                                            or _begins_a_place(text, cand.span.start, cand.end)):
+        return True             # (三把火; 五家渠市, 六盘水市: a numeral beginning a place's name)
     if text[cand.span.start:cand.end] in lex.pronoun_counts:
         return True
     if text.endswith(lex.duration_not_after, 0, cand.start) and (

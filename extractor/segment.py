@@ -19,7 +19,8 @@ _LINE = re.compile(r"[^\n]+")
 _GAP = re.compile(r"[ \u3000]{4,}|(?<=[。！？!?”」』])[ \u3000]{2,}")
 _FLATTENED = 200          # characters: a line this long is a flattened page, not a table's row
 # A sentence ends at 。！？!? (and the closing quotes right after them).
-_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』)）]*)?|[。！？!?]+")
+SENTENCE_ENDS = "。！？!?"       # the marks that end a sentence
+_SENTENCE = re.compile(f"[^{SENTENCE_ENDS}]+(?:[{SENTENCE_ENDS}]+[”’」』)）]*)?|[{SENTENCE_ENDS}]+")
 _HEADING_END = set("。！？!?；;，,：:、")
 _HEADING_MAX = 30
 # Longer "sentences" (text without full stops, a 100 MB single line) are cut
