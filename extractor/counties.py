@@ -678,6 +678,11 @@ def _home_by_names(score: Counter, first: dict, level: str, town_counts: Counter
         parent = _place_named(top.prefecture) if top.prefecture else None
         if len(siblings) >= cfg["listed_counties_min"] and not dominant and parent is not None:
             return parent, "home_prefecture_of_listed_counties"
+        # (two counties named exactly as often, and their prefecture as often
+        # as either: the page is about both, the prefecture's)
+        if (len(siblings) >= 2 and score[siblings[1]] == score[top] and parent is not None
+                and score.get(parent, 0) >= score[top]):
+            return parent, "home_prefecture_of_listed_counties"
         # the counties of another prefecture, together named more than the top
         # county (one prefecture's counties send teams to a county elsewhere): that prefecture's page
         other = _prefecture_of_listed_counties(counties, score, top, cfg["listed_counties_min"])
