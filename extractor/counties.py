@@ -1258,11 +1258,18 @@ def _carries(a, analysis, first_end: int) -> bool:
         # (the page's own voice, 我省把…作为重点,紧紧围绕…30%的目标: whatever its clause holds)
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
-    return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < first_end)
+    return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < _past_a_colon(analysis, first_end))
             # (the source named, 据甲县相关负责人介绍, 据甲县供电公司统计; not a news outlet)
             or (a.role == "after_source" and not _news_report(a, analysis))
             or (a.role == "after_location" and _sets_the_scene(a, analysis))
             or _heads_the_opening_name(a, analysis, first_end))
+
+
+def _past_a_colon(analysis, first_end: int) -> int:
+    """The end of the first clause, or of the clause after it where the first
+    ends with a colon (各区数据:位于某市核心的甲区,…: the subject after it)."""
+    text = analysis.text
+    return analysis.clause_of(first_end + 1)[1] if text[first_end:first_end + 1] in (":", "：") and first_end + 1 < len(text) else first_end
 
 
 def _news_report(a, analysis) -> bool:
