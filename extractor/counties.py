@@ -1085,13 +1085,15 @@ def _clause_place(analysis, q, areas: Areas) -> Decision | None:
     # a county heading an organisation's name (随后竹溪县某救援队…40人): the
     # organisation is in that county, whatever the name's place in the clause
     # (for the figures after it in the clause too: 某队14人携带冲锋舟6艘)
-    since = max((o.end for o in analysis.quantities if c_start <= o.end <= q.start), default=c_start)
+    # (since the figure before, unless written right against this one: 共计9车40人)
+    since = max((o.end for o in analysis.quantities if c_start <= o.end < q.start), default=c_start)
     heads = [a for a in analysis.anchors if a.kind == "place" and a.mention.heads_a_name and c_start <= a.start < q.start
              and a.role != "after_reference" and not _gives_elsewhere(a, analysis, areas)]
     if heads and (not anchors or heads[-1].start >= anchors[-1].start):
         recent = {a.mention.place for a in heads if a.start >= since}
         if len(recent) > 1:             # 甲县某队、乙县某队共计51人: several counties' teams
-            return _common_parent(recent)
+            # (甲市某支队调派甲市乙区某大队…共计9车: the city's, which holds the district)
+            return _common_parent(recent, itself=True)
         anchors = anchors + [heads[-1]]
     if not anchors:
         return None
@@ -1175,14 +1177,15 @@ def _first_of_several(anchor, analysis, areas: Areas) -> Decision | None:
     return _common_parent({place})
 
 
-def _common_parent(places: set[Place], country_too: bool = False) -> Decision | None:
+def _common_parent(places: set[Place], country_too: bool = False, itself: bool = False) -> Decision | None:
     """The prefecture (else the province) that holds all of ``places``
     (counties, or prefectures: 十堰、襄阳、宜昌 → 湖北省); with ``country_too``,
     provinces or areas of several provinces, the country (北京(2个)、河北(9个)
-    共计11个, 北京、河北两地 → 中国)."""
+    共计11个, 北京、河北两地 → 中国); with ``itself``, a prefecture among them holds
+    itself (十堰市某支队、房县某大队 → 十堰市)."""
     if any(p.level not in _LISTED_LEVELS + ("province",) for p in places) or any(not p.adcode for p in places):
         return None
-    parent = _holding_all(places) if all(p.level in _LISTED_LEVELS for p in places) else None
+    parent = _holding_all(places, itself) if all(p.level in _LISTED_LEVELS for p in places) else None
     if parent is None and country_too and len({p.name if p.level == "province" else p.province for p in places}) > 1:
         parent = country()
     return Decision(parent, "area_listed_counties") if parent is not None else None
