@@ -204,9 +204,13 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, place)
         region |= {place.prefecture, place.province} - {""}
         named_full.add(place.name)           # one sense per article: its other mentions too
-    provinces = [m for m in shorts if m.start not in mentions and _province(m) and not _in_proper_noun(text, m)]
+    # (a short province heading a name is no place, 河南某某食品有限公司, but a
+    # municipality's heads its own body's, 武警北京总队, as a city's full name does)
+    heading = {m.start: _in_proper_noun(text, m) for m in shorts if m.start not in mentions and _province(m)}
+    provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
+                 _province(m).name.endswith("市") and not _heads_outlet(text, m.end)))]
     for m in provinces:
-        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m))
+        mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m), heads_a_name=heading[m.start])
     if not region:                  # 贵州印江…: a province named short still places the article
         region = {_province(m).name for m in provinces}
     level = _own_level(text)
@@ -592,6 +596,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             town_counts[m.place] += 1
         if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
+        if m.heads_a_name and m.place.level == "province" and m.surface != m.place.name:
+            continue            # (武警北京总队: a body of the municipality, not the page)
         sentence = bisect_right(ends, m.start)
         if (m.place, sentence) in counted and m.start >= title_end:
             continue
