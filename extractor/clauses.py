@@ -139,6 +139,8 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = "after_source"       # 根据甲县统计, (the source, though 根据 may open a clause)
         elif opening[a.start] and not (_modifies_a_count(text, a, ends) and _subject_before(text, a, roles)):
             role = "opens"
+        elif text.endswith(lex.after_de_copulas, 0, a.start):
+            role = "after_de"           # (最高的为甲区某地块: what the clause is about)
         elif (after := next((r for r, words in prepositions.items() if preposition_before(text, a.start, words)), None)):
             role = after
         elif a.start and text[a.start - 1] == "的":

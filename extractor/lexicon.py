@@ -27,6 +27,7 @@ class Lexicon:
     connectors: tuple            # longest first
     prepositions: frozenset      # one-character words
     recipient_prepositions: tuple
+    after_de_copulas: tuple      # 的为, 的是: the place after one is read as after 的
     location_prepositions: tuple
     location_predicates: tuple
     enumerator: re.Pattern       # 1. , (三), 一是: the mark of a numbered item
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         connectors=tuple(sorted(cfg["connectors"], key=len, reverse=True)),
         prepositions=frozenset(w for w in cfg["prepositions"] if len(w) == 1),
         recipient_prepositions=tuple(sorted(cfg["recipient_prepositions"], key=len, reverse=True)),
+        after_de_copulas=tuple("的" + w for w in cfg["copulas"]),
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
         location_predicates=tuple(cfg["location_predicates"]),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
