@@ -65,6 +65,7 @@ class _Lexicon:
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     pronoun_counts: frozenset
+    address_units: dict            # 组 -> 村|社区 (6、)* at the end: after those, a count is part of an address
     duration_not_after: tuple
     quotes: tuple
     max_quote: int
@@ -162,6 +163,8 @@ def lexicon() -> _Lexicon:
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         pronoun_counts=frozenset(ex_cfg["pronoun_counts"]),
+        address_units={str(u): re.compile("(?:%s)(?:[0-9]+[、,和及至-])*$" % "|".join(map(re.escape, words)))
+                       for u, words in ex_cfg["address_units"].items()},
         duration_not_after=tuple(ex_cfg["duration_not_after"]),
         quotes=tuple(ex_cfg["quote_pairs"]),
         max_quote=int(ex_cfg["max_quote_length"]),
@@ -406,6 +409,9 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
         return True             # (三把火; 五家渠市, 六盘水市: a numeral beginning a place's name)
     if text[cand.span.start:cand.end] in lex.pronoun_counts:
         return True
+    if cand.unit in lex.address_units and lex.address_units[cand.unit].search(text, max(0, cand.span.start - 12),
+                                                                              cand.span.start):
+        return True             # (某村3组, 某社区2、5组: village groups)
     if text.endswith(lex.duration_not_after, 0, cand.start) and (
             _family_of(cand.unit, lex) == "duration" or cand.unit in lex.span_after):
         return True
