@@ -214,8 +214,9 @@ def _start(c: _Candidate) -> int:
     return c.start
 
 
-def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
-    """The number at ``span`` with the unit after it, or None if it has none."""
+def _read(text: str, span: NumberSpan, lex: _Lexicon, span_meant: bool = False) -> _Candidate | None:
+    """The number at ``span`` with the unit after it, or None if it has none
+    (``span_meant``: 年 or 日 is a span of time whatever the words before it)."""
     if text[span.end - 1] in "百千":
         span = _unit_prefix_out(text, span, lex)
     surface = text[span.start:span.end]
@@ -233,7 +234,7 @@ def _read(text: str, span: NumberSpan, lex: _Lexicon) -> _Candidate | None:
         unit, end = ("%" if surface.startswith("百") else "‰"), span.end
     else:
         m = lex.unit_re.match(text, span.end)
-        if m is None or not _unit_stands(text, m, lex):
+        if m is None or not _unit_stands(text, m, lex, span_meant):
             if not (multiplier and _ARABIC.search(head) and not text.startswith(lex.bare_not_before, span.end)):
                 return None
             # 人口35万, 0.35万群众: no measure word, the multiplier is the unit (GUIDELINE Lists)
@@ -309,13 +310,13 @@ def _bare_multipliers(text: str, lex: _Lexicon, taken: list[_Candidate]) -> list
     return out
 
 
-def _unit_stands(text: str, m: re.Match, lex: _Lexicon) -> bool:
+def _unit_stands(text: str, m: re.Match, lex: _Lexicon, span_meant: bool = False) -> bool:
     """The unit letters are the unit, not the start of another word."""
     unit = m.group("unit")
     rest = text[m.end():m.end() + 4]
     if rest.startswith(lex.not_before.get(unit, ())) and not rest.startswith(lex.not_before_but.get(unit, ())):
         return False
-    if unit in lex.span_after:
+    if unit in lex.span_after and not span_meant:
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip(lex.span_number_chars).endswith(lex.span_before):
             # 历时1100年: a span of time, whatever the number; but 工期2023年至2025年,
@@ -351,6 +352,11 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
     """1至2项, 4.5%-5%, 100亿元到120亿元, 1730--3670米: one quantity, two ends."""
     for i in range(len(spans) - 1):
         first, second = candidates[i], candidates[i + 1]
+        if second is None and first is not None and first.unit in lex.span_after:
+            # (有期徒刑2年至9年: the high end of a span of time is one too)
+            second = _read(text, spans[i + 1], lex, span_meant=True)
+            if second is None or second.unit != first.unit or lex.span_date[first.unit].search(text, 0, spans[i + 1].end):
+                second = None       # (历时4年至2030年底: a date ends it)
         if second is None or second.value_max is not None:
             continue
         low_end = first.end if first is not None else spans[i].end
@@ -402,8 +408,8 @@ def _has_tail_multiplier(text, span, lex) -> bool:
 
 def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _Lexicon) -> bool:
     surface = text[cand.span.start:cand.span.end].strip()
-    if surface in lex.bare_numerals and not cand.bare:
-        return True
+    if surface in lex.bare_numerals and not cand.bare and cand.unit not in lex.span_after:
+        return True             # (一张蓝图; not 缓刑一年: 年 is a unit only where a span is meant)
     if _CHINESE_NUMERAL.match(surface) and (cand.unit in lex.numeral_units_excluded
                                             or _begins_a_place(text, cand.span.start, cand.end)):
         return True             # (三把火; 五家渠市, 六盘水市: a numeral beginning a place's name)
