@@ -65,6 +65,7 @@ class _Lexicon:
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     pronoun_counts: frozenset
+    ordinal_numerals: frozenset    # 二: 二次, 二类 name a class or an order
     address_units: dict            # 组 -> 村|社区 (6、)* at the end: after those, a count is part of an address
     duration_not_after: tuple
     quotes: tuple
@@ -163,6 +164,7 @@ def lexicon() -> _Lexicon:
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         pronoun_counts=frozenset(ex_cfg["pronoun_counts"]),
+        ordinal_numerals=frozenset(ex_cfg["ordinal_numerals"]),
         address_units={str(u): re.compile("(?:%s)(?:[0-9]+[、,和及至-])*$" % "|".join(map(re.escape, words)))
                        for u, words in ex_cfg["address_units"].items()},
         duration_not_after=tuple(ex_cfg["duration_not_after"]),
@@ -415,6 +417,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
         return True             # (三把火; 五家渠市, 六盘水市: a numeral beginning a place's name)
     if text[cand.span.start:cand.end] in lex.pronoun_counts:
         return True
+    if surface in lex.ordinal_numerals and _family_of(cand.unit, lex) == "count":
+        return True             # (二次利用, 二类用地: 两次, 两类 count)
     if cand.unit in lex.address_units and lex.address_units[cand.unit].search(text, max(0, cand.span.start - 12),
                                                                               cand.span.start):
         return True             # (某村3组, 某社区2、5组: village groups)
