@@ -1159,6 +1159,8 @@ def _listed_together(anchor, analysis, end: int) -> Decision | None:
         places = {a.mention.place for a in group}
         if len(places) < 2 or _gives_to_each(analysis.text[group[-1].end:end]):
             return None
+        if any(all(p == o or _holds(o, p) for p in places) for o in places):
+            return None         # (甲市、甲市乙区两级部门: one area and the places inside it, no list of peers)
         # (provinces listed and counted as places, 北京、河北两地, 甲省、乙省等5个地区: the country's)
         return _common_parent(places, country_too=_cfg()["places_counted_re"].match(analysis.text, group[-1].end) is not None)
     return None
@@ -1341,6 +1343,10 @@ def _sentence_subject(analysis, q, areas: Areas) -> Decision | None:
     if not anchors:       # 位于甲县的某公司,安装光伏1000千瓦: where the subject is
         return _located_in(analysis, areas, first_end) if c_start >= first_end else None
     anchor = anchors[-1]
+    # (甲县、乙县以及丙县因灾…64个小区,41个已恢复: the places listed together, their prefecture's)
+    together = _listed_together(anchor, analysis, analysis.clause_of(anchor.start)[1])
+    if together is not None:
+        return together
     if anchor.role == "after_source" and any(b.kind == "place" and anchor.end <= b.start < c_start
                                              and b.role != "after_reference" for b in analysis.anchors):
         return None             # (据某省某厅通报,…造成甲县12个乡镇受灾,…: the source holds no longer)
