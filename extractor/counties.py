@@ -1270,11 +1270,21 @@ def _carries(a, analysis, first_end: int) -> bool:
         # (the page's own voice, 我省把…作为重点,紧紧围绕…30%的目标: whatever its clause holds)
         return a.role == "opens" and (a.word[0] in lexicon().own_prefixes
                                       or any(start <= q.start < end for q in analysis.quantities))
-    return (a.role in _CARRIED_ROLES or (a.role == "after_de" and a.start < _past_a_colon(analysis, first_end))
+    return (a.role in _CARRIED_ROLES
+            or (a.role == "after_de" and a.start < _past_a_colon(analysis, first_end) and not _governed(a, analysis))
             # (the source named, 据甲县相关负责人介绍, 据甲县供电公司统计; not a news outlet)
             or (a.role == "after_source" and not _news_report(a, analysis))
             or (a.role == "after_location" and _sets_the_scene(a, analysis))
             or _heads_the_opening_name(a, analysis, first_end))
+
+
+def _governed(a, analysis) -> bool:
+    """针对灾情严重的甲县, 向受灾的甲县: is the phrase ending in the place the
+    object of a preposition opening its clause (given to, or a point of
+    reference), not the subject?"""
+    start, _ = analysis.clause_of(a.start)
+    roles = prepositions()
+    return strip_openers(analysis.text[start:a.start]).startswith(roles["after_recipient"] + roles["after_reference"])
 
 
 def _past_a_colon(analysis, first_end: int) -> int:
