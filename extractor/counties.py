@@ -116,7 +116,7 @@ def _cfg() -> dict:
     cfg["report_words"] = tuple(cfg["report_words"])
     cfg["total_words"] = tuple(sorted(cfg["total_words"], key=len, reverse=True))
     cfg["locative_words"] = tuple(cfg["locative_words"])
-    cfg["spot_ends"] = cfg["locative_words"] + tuple(cfg["zone_suffixes"])
+    cfg["spot_ends"] = cfg["locative_words"] + tuple(cfg["zone_suffixes"]) + tuple(cfg["located_name_heads"])
     cfg["proper_noun_re"] = re.compile("|".join(map(re.escape, cfg["proper_noun_heads"])))
     cfg["located_name_re"] = re.compile("|".join(map(re.escape, cfg["located_name_heads"])))
     cfg["outlet_re"] = re.compile("[^的]{0,%d}(?:%s)" % (int(cfg["outlet_reach"]), "|".join(map(re.escape, cfg["outlet_heads"]))))
@@ -1330,8 +1330,9 @@ def _chain_end(a, analysis) -> int:
 def _sets_the_scene(a, analysis) -> bool:
     """在房县,该行捐出…: a clause that is only 在 and a place (and the towns
     and villages of it written after it: 在房县某镇某村,; or a spot in it
-    named by a locative word, 在房县的产业园区里, or a zone, 在房县高新区,) is
-    where the rest of the sentence happens."""
+    named by a locative word, 在房县的产业园区里, a zone, 在房县高新区, or a
+    thing with an address, 在房县某科技园,) is where the rest of the sentence
+    happens."""
     start, end = analysis.clause_of(a.start)
     if strip_openers(analysis.text[start:a.start]) not in lexicon().location_prepositions:
         return False
