@@ -245,6 +245,7 @@ def test_shared_shi_gives_parent_short_name(g):
     "河南县域经济持续向好。",                # not 河南(蒙古族自治)县
     "县财政局会同县直部门开展检查。",        # 会同 = together with
     "东方市场的摊位全部租出。",
+    "某某店平房区的住户全部转移。",          # a quarter of bungalows
 ])
 def test_no_place_in_ordinary_words(text):
     assert found(text) == []
@@ -262,6 +263,7 @@ def test_no_place_in_ordinary_words(text):
     ("湖南宁乡市的花猪出栏。", ["宁乡市"]),        # 南宁 is a word, but 湖南 a place
     ("辽宁海城市的菱镁矿。", ["海城市"]),
     ("会同县位于湖南西部。", ["会同县"]),
+    ("哈尔滨市平房区的企业增加。", ["哈尔滨市", "平房区"]),
     # an ordinary word before a distinctive name does not hide it
     ("县里推进香河县与北京的合作。", ["香河县"]),      # 进香 is a word
     ("重点建设定兴县的物流园。", ["定兴县"]),          # 设定 is a word
