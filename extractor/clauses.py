@@ -137,6 +137,9 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
             role = "after_reference"    # 户籍地:某县 (a field of a notice), though it opens its clause
         elif preposition_before(text, a.start, prepositions.get("after_source", ())):
             role = "after_source"       # 根据甲县统计, (the source, though 根据 may open a clause)
+        elif (preposition_before(text, a.start, lex.data_source_prepositions)
+              and text[:clause_end(text, a.start)].rstrip().endswith(lex.data_verbs)):
+            role = "after_source"       # (来自甲县统计局的数据显示,)
         elif opening[a.start] and not (_modifies_a_count(text, a, ends) and _subject_before(text, a, roles)):
             role = "opens"
         elif text.endswith(lex.after_de_copulas, 0, a.start):

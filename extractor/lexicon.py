@@ -33,6 +33,8 @@ class Lexicon:
     enumerator: re.Pattern       # 1. , (三), 一是: the mark of a numbered item
     reference_prepositions: tuple
     source_prepositions: tuple   # 据, 根据 (longest first)
+    data_source_prepositions: tuple  # 来自: a source only in a clause ending in data_verbs
+    data_verbs: tuple            # 显示, 表明
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -81,6 +83,8 @@ def lexicon() -> Lexicon:
         location_predicates=tuple(cfg["location_predicates"]),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
         source_prepositions=tuple(sorted(cfg["source_prepositions"], key=len, reverse=True)),
+        data_source_prepositions=tuple(cfg["data_source_prepositions"]),
+        data_verbs=tuple(cfg["data_verbs"]),
         address_labels=tuple(sorted((w + mark for w in cfg["address_labels"] for mark in (":", ": ")),
                                     key=len, reverse=True)),
         openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),
