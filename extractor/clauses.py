@@ -222,7 +222,8 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
     """Does ``pos`` open its clause, the words after a figure, an item of a
     list of figures (房县21个、竹山县17个; not 前往浙江、福建等地) or a place
     heading a name set beside a phrase (龙头企业、竹山县某茶业公司,…), once openers
-    (其中, 力争) and time phrases (上半年, 到2025年) are set aside?"""
+    (其中, 力争), time phrases (上半年, 到2025年) and the first words of a
+    body's name (共青团某市委: body_prefixes) are set aside?"""
     lex = lexicon()
     clause = clause_start(text, pos)
     # the last list mark of the clause before pos (a search in C, not a loop over its characters)
@@ -232,8 +233,9 @@ def _opening(text: str, pos: int, quantity_ends: list[int], names_beside_a_phras
         last_mark = -1          # (1、十堰市房县…: the mark of a numbered item, not of a list)
     start = last_mark + 1 if last_mark >= 0 else clause
     after_figure = max((e for e in quantity_ends if start <= e <= pos), default=start)
-    if strip_openers(text[after_figure:pos]) or (clause and text[clause - 1] in "(（"):
-        return False          # (inside brackets: an aside, never the subject)
+    before = strip_openers(text[after_figure:pos])
+    if (before and before not in lex.body_prefixes) or (clause and text[clause - 1] in "(（"):
+        return False          # (inside brackets: an aside, never the subject; 共青团某市委 opens)
     if start > clause and after_figure == start:
         # an item of a list: the item before it must end with a figure, or
         # the place heads a name set beside a phrase (not in a list of places)

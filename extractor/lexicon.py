@@ -35,6 +35,7 @@ class Lexicon:
     source_prepositions: tuple   # 据, 根据 (longest first)
     data_source_prepositions: tuple  # 来自: a source only in a clause ending in data_verbs
     data_verbs: tuple            # 显示, 表明
+    body_prefixes: tuple         # 共青团, 武警: they begin a body's name before its place
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         source_prepositions=tuple(sorted(cfg["source_prepositions"], key=len, reverse=True)),
         data_source_prepositions=tuple(cfg["data_source_prepositions"]),
         data_verbs=tuple(cfg["data_verbs"]),
+        body_prefixes=tuple(cfg["body_prefixes"]),
         address_labels=tuple(sorted((w + mark for w in cfg["address_labels"] for mark in (":", ": ")),
                                     key=len, reverse=True)),
         openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),
