@@ -98,7 +98,7 @@ def lexicon() -> _Lexicon:
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     spans = units_cfg["span_units"]
     span_units = "|".join(map(re.escape, spans["units"]))          # (年, 日: units only where a span is meant)
-    per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True)))
+    per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True))) + "|" + units_cfg["per_amount"]
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>(?:{unit_alts}|{span_units})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
@@ -198,6 +198,8 @@ def find_quantities(text: str) -> list[Quantity]:
     _merge_ranges(text, spans, candidates, lex)
     _years_and_months(text, spans, candidates)
     found = [c for c in candidates if c is not None]
+    # (28元/500克: the amount a price is over is part of its unit, no figure)
+    found = [c for k, c in enumerate(found) if not (k and c.start < found[k - 1].end)]
     if lex.bare_multiplier_char.search(text):
         found += _bare_multipliers(text, lex, found)
     found.sort(key=_start)
