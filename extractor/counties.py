@@ -1291,7 +1291,9 @@ def _past_a_colon(analysis, first_end: int) -> int:
     """The end of the first clause, or of the clause after it where the first
     ends with a colon (各区数据:位于某市核心的甲区,…: the subject after it)."""
     text = analysis.text
-    return analysis.clause_of(first_end + 1)[1] if text[first_end:first_end + 1] in (":", "：") and first_end + 1 < len(text) else first_end
+    if text[first_end:first_end + 1] in (":", "：") and first_end + 1 < len(text):
+        return analysis.clause_of(first_end + 1)[1]
+    return first_end
 
 
 def _news_report(a, analysis) -> bool:

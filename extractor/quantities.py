@@ -359,7 +359,8 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
         if second is None and first is not None and first.unit in lex.span_after:
             # (有期徒刑2年至9年: the high end of a span of time is one too)
             second = _read(text, spans[i + 1], lex, span_meant=True)
-            if second is None or second.unit != first.unit or lex.span_date[first.unit].search(text, 0, spans[i + 1].end):
+            if (second is None or second.unit != first.unit
+                    or lex.span_date[first.unit].search(text, 0, spans[i + 1].end)):
                 second = None       # (历时4年至2030年底: a date ends it)
         if second is None or second.value_max is not None:
             continue
