@@ -62,6 +62,7 @@ class _Lexicon:
     excl_after_not_lengths: tuple    # 路, 线: after a length, a stretch of road (3.6公里路段)
     clock_unit: str                # the seconds of a clock time (3时12分40秒): their unit ...
     clock_before: re.Pattern       # ... and what stands before them
+    mileage_before: re.Pattern     # K57+300米: a mileage mark, no length
     bare_numerals: frozenset
     numeral_units_excluded: frozenset
     pronoun_counts: frozenset
@@ -161,6 +162,7 @@ def lexicon() -> _Lexicon:
         excl_after_not_lengths=tuple(ex_cfg["after_not_for_lengths"]),
         clock_unit=str(ex_cfg["clock"]["unit"]),
         clock_before=re.compile(ex_cfg["clock"]["before"]),
+        mileage_before=re.compile(ex_cfg["mileage_before"]),
         bare_numerals=frozenset(ex_cfg["bare_chinese_numerals"]),
         numeral_units_excluded=frozenset(ex_cfg["chinese_numeral_units_excluded"]),
         pronoun_counts=frozenset(ex_cfg["pronoun_counts"]),
@@ -437,6 +439,8 @@ def _excluded(text: str, cand: _Candidate, quoted: list[tuple[int, int]], lex: _
         return True
     if cand.unit == lex.clock_unit and lex.clock_before.search(text, max(0, cand.start - 6), cand.start):
         return True
+    if lex.mileage_before.search(text, max(0, cand.span.start - 8), cand.span.start):
+        return True             # (公路K57+300米处: a mileage mark)
     return bool(quoted) and any(a <= cand.span.start < b for a, b in quoted)
 
 
