@@ -98,7 +98,8 @@ class SentenceAnalysis:
 
 def may_name_area(text: str) -> bool:
     """Can the sentence hold a word for an area by its level (全县, 该市)?"""
-    return lexicon().scope_re.search(text) is not None
+    lex = lexicon()
+    return lex.scope_re.search(text) is not None or lex.level_body_re.search(text) is not None
 
 
 def analyse(text: str, offset: int, quantities, mentions: tuple,
@@ -124,6 +125,11 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         k = bisect_right(taken_starts, s.start()) - 1
         if (k < 0 or s.start() >= taken[k][1]) and wordlist.stands_alone(text, s.start(), s.end()):
             anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
+    for s in lex.level_body_re.finditer(text):
+        k = bisect_right(taken_starts, s.start()) - 1
+        if (k < 0 or s.start() >= taken[k][1]) and wordlist.stands_alone(text, s.start(), s.end()):
+            # (团市委组织…: the body of the page's own area of that level, as 本市 says)
+            anchors.append(Anchor(s.start(), s.end(), "scope", "", "本" + s.group(s.lastindex)))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)
     listed = _listed_places(text, anchors)

@@ -39,6 +39,7 @@ class Lexicon:
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
+    level_body_re: re.Pattern    # 团市委, 县政府: a match's last group the level of the body's area
     level_word_re: re.Pattern    # prefix + level only (全县, 该州): group 1 the prefix, 2 the level
     county_aggregates: frozenset
     country_words: frozenset
@@ -61,6 +62,12 @@ def is_han(ch: str) -> bool:
 
 # Brackets open and close asides (…(上年同期为9.65亿元)); the pairs, once.
 OPENING_BRACKETS, CLOSING_BRACKETS = "(（[【", ")）]】"
+
+
+def _level_bodies(templates: list[str], levels: list[str]) -> re.Pattern:
+    """团市委, 县政府: each template with {} for the level (a match's last group)."""
+    level = "([%s])" % re.escape("".join(levels))
+    return re.compile("|".join(re.escape(t).replace(re.escape("{}"), "{}").format(level) for t in templates))
 
 
 @rules.compiled
@@ -92,6 +99,7 @@ def lexicon() -> Lexicon:
         openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),
         enumerator=re.compile(cfg["enumerator"]),
         scope_re=_alternation(scope_words),
+        level_body_re=_level_bodies(cfg["level_bodies"], [lv for lv in levels if len(lv) == 1]),
         level_word_re=re.compile(f"([{re.escape(prefixes)}])(" + "|".join(map(re.escape, levels)) + ")"),
         own_prefixes="".join(cfg["own_prefixes"]),
         region_words=tuple(cfg["region_words"]),
