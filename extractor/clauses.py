@@ -186,7 +186,7 @@ def after_address_label(text: str, pos: int) -> bool:
 
 def preposition_before(text: str, pos: int, words: tuple[str, ...], every_length: bool = False) -> str | None:
     """The word of ``words`` written right before ``pos``, a word of its own
-    there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 针对房县): of one
+    there (向房县, 赴房县; not 为 in 成为房县 or 列为, nor 对 in 面对房县): of one
     character, or with ``every_length`` of any length (南至, not of 宁南至)."""
     if not text.endswith(words, 0, pos):
         return None             # (most places: one test in C before the loop that finds the word)

@@ -206,10 +206,12 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
         region |= {place.prefecture, place.province} - {""}
         named_full.add(place.name)           # one sense per article: its other mentions too
     # (a short province heading a name is no place, 河南某某食品有限公司, but a
-    # municipality's heads its own body's, 武警北京总队, as a city's full name does)
+    # municipality's heads its own body's, 武警北京总队, as a city's full name
+    # does; not an outlet's, an idea's or a product's: 上海模式)
     heading = {m.start: _in_proper_noun(text, m) for m in shorts if m.start not in mentions and _province(m)}
     provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
-                 _province(m).name.endswith("市") and not _heads_outlet(text, m.end)))]
+                 _province(m).name.endswith("市") and not _heads_outlet(text, m.end)
+                 and _name_head(text, m.end) not in lexicon().idea_heads))]
     for m in provinces:
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m), heads_a_name=heading[m.start])
     if not region:                  # 贵州印江…: a province named short still places the article
@@ -320,6 +322,13 @@ def _heads_proper_noun(text: str, end: int) -> bool:
     run = _name_run(text, end)
     return bool(run) and (_cfg()["proper_noun_re"].search(run.split("的", 1)[0]) is not None
                           or _cfg()["outlet_re"].match(run) is not None)
+
+
+def _name_head(text: str, end: int) -> str:
+    """The head (proper_noun_heads) ending the name that the run of Han
+    characters from ``end`` begins ('' when none)."""
+    found = _cfg()["proper_noun_re"].search(_name_run(text, end).split("的", 1)[0])
+    return found.group() if found else ""
 
 
 def _heads_outlet(text: str, end: int) -> bool:
@@ -1261,7 +1270,8 @@ def _names_a_located_thing(text: str, end: int) -> bool:
 def _carries(a, analysis, first_end: int) -> bool:
     """Does the anchor hold for the later clauses of its sentence? A subject
     or a recipient does (_gives_elsewhere decides which recipient), a place
-    after 的 in the first clause, a clause of 在 and a place, and a county
+    after 的 in the first clause (or in the clause after a colon ending it;
+    not in a phrase a preposition opens), a clause of 在 and a place, and a county
     heading the name of the organisation opening the sentence; a word for
     an area by its level only as the subject of a clause stating a figure
     (全省网络零售额2815亿元,比上年增长11.2%; not 全省首批…县,品牌价值…)."""
@@ -1282,9 +1292,14 @@ def _governed(a, analysis) -> bool:
     """针对灾情严重的甲县, 向受灾的甲县: is the phrase ending in the place the
     object of a preposition opening its clause (given to, or a point of
     reference), not the subject?"""
+    text = analysis.text
     start, _ = analysis.clause_of(a.start)
-    roles = prepositions()
-    return strip_openers(analysis.text[start:a.start]).startswith(roles["after_recipient"] + roles["after_reference"])
+    rest = strip_openers(text[start:a.start])
+    word = next((w for w in lexicon().governing_prepositions if rest.startswith(w)), None)
+    if word is None:
+        return False
+    at = text.find(rest, start)         # (a word of its own there: not 对 of 对口帮扶)
+    return len(word) > 1 or wordlist.stands_alone(text, at, at + 1)
 
 
 def _past_a_colon(analysis, first_end: int) -> int:

@@ -36,6 +36,8 @@ class Lexicon:
     data_source_prepositions: tuple  # 来自: a source only in a clause ending in data_verbs
     data_verbs: tuple            # 显示, 表明
     body_prefixes: tuple         # 共青团, 武警: they begin a body's name before its place
+    idea_heads: tuple            # 茶, 模式: heads of names of products and ideas (龙井茶, 上海模式)
+    governing_prepositions: tuple    # recipient and reference prepositions: what a phrase after them is aimed at
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
     scope_re: re.Pattern         # 全县, 我市, 该州, 全国, 县域 ... anywhere
@@ -94,6 +96,9 @@ def lexicon() -> Lexicon:
         data_source_prepositions=tuple(cfg["data_source_prepositions"]),
         data_verbs=tuple(cfg["data_verbs"]),
         body_prefixes=tuple(cfg["body_prefixes"]),
+        idea_heads=tuple(cfg["idea_heads"]),
+        governing_prepositions=tuple(sorted(set(cfg["recipient_prepositions"]) | set(cfg["reference_prepositions"]),
+                                            key=len, reverse=True)),
         address_labels=tuple(sorted((w + mark for w in cfg["address_labels"] for mark in (":", ": ")),
                                     key=len, reverse=True)),
         openers=re.compile(f"{cfg['enumerator']}|{_alternation(cfg['discourse_openers'] + cfg['plan_openers']).pattern}"),

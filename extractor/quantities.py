@@ -33,6 +33,7 @@ class _Lexicon:
     unit_re: re.Pattern            # multiplier? qualifier? unit, right after a number
     kinds: dict                    # unit -> family (a rate, 元/月: family_of)
     denominators: frozenset        # what a unit may be written over to make a rate
+    per_amount: re.Pattern         # ...or an amount of a weight or volume (元/500g)
     multipliers: dict              # multiplier text -> Decimal
     tail_multiplier: re.Pattern    # a multiplier ending a number span (93.4亿)
     unit_multiplier: re.Pattern    # a multiplier opening a unit (万元)
@@ -99,7 +100,10 @@ def lexicon() -> _Lexicon:
     mult_alts = "|".join(re.escape(m) for m in sorted(multipliers, key=len, reverse=True))
     spans = units_cfg["span_units"]
     span_units = "|".join(map(re.escape, spans["units"]))          # (年, 日: units only where a span is meant)
-    per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True))) + "|" + units_cfg["per_amount"]
+    amount_units = sorted((u for u, family in kinds.items() if family in units_cfg["per_amount_families"]),
+                          key=len, reverse=True)
+    per_amount = "[0-9]{1,4}(?:%s)" % "|".join(map(re.escape, amount_units))
+    per_alts = "|".join(map(re.escape, sorted(set(denominators), key=len, reverse=True))) + "|" + per_amount
     unit_re = re.compile(
         rf"\s{{0,2}}(?P<mult>{mult_alts})?\s{{0,2}}(?P<q>[余多])?\s{{0,2}}"
         rf"(?P<unit>(?:{unit_alts}|{span_units})(?:/(?:{per_alts})(?:·(?:{per_alts}))?(?![A-Za-z0-9]))?)")
@@ -120,6 +124,7 @@ def lexicon() -> _Lexicon:
         unit_re=unit_re,
         kinds=kinds,
         denominators=frozenset(denominators),
+        per_amount=re.compile(per_amount),
         multipliers=multipliers,
         unit_multiplier=re.compile(mult_alts),
         tail_multiplier=re.compile(r"(?P<mult>万亿|亿|万)(?P<q>\s*[余多几])?\s*$"),
@@ -201,7 +206,7 @@ def find_quantities(text: str) -> list[Quantity]:
     _years_and_months(text, spans, candidates)
     found = [c for c in candidates if c is not None]
     # (28元/500克: the amount a price is over is part of its unit, no figure)
-    found = [c for k, c in enumerate(found) if not (k and c.start < found[k - 1].end)]
+    found = _outside_units(found)
     if lex.bare_multiplier_char.search(text):
         found += _bare_multipliers(text, lex, found)
     found.sort(key=_start)
@@ -218,6 +223,16 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _start(c: _Candidate) -> int:
     return c.start
+
+
+def _outside_units(found: list[_Candidate]) -> list[_Candidate]:
+    """The candidates (in text order) that do not start inside one kept before them."""
+    kept, last_end = [], -1
+    for c in found:
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+    return kept
 
 
 def _read(text: str, span: NumberSpan, lex: _Lexicon, span_meant: bool = False) -> _Candidate | None:
@@ -362,7 +377,7 @@ def _merge_ranges(text, spans, candidates, lex) -> None:
             # (有期徒刑2年至9年: the high end of a span of time is one too)
             second = _read(text, spans[i + 1], lex, span_meant=True)
             if (second is None or second.unit != first.unit
-                    or lex.span_date[first.unit].search(text, 0, spans[i + 1].end)):
+                    or lex.span_date[first.unit].search(text, max(0, spans[i + 1].start - 6), spans[i + 1].end)):
                 second = None       # (历时4年至2030年底: a date ends it)
         if second is None or second.value_max is not None:
             continue
@@ -569,7 +584,7 @@ def _family_of(unit: str, lex: _Lexicon) -> str | None:
     family = lex.kinds.get(unit)
     if family is None and "/" in unit:
         numerator, _, denominator = unit.partition("/")
-        if numerator in lex.kinds and denominator in lex.denominators:
+        if numerator in lex.kinds and (denominator in lex.denominators or lex.per_amount.fullmatch(denominator)):
             return "per"
     return family
 

@@ -282,7 +282,7 @@ def test_a_short_name_that_is_a_word_is_no_place_for_standing_after_its_parent()
 PREPOSITIONS_BEFORE = [
     ("向房县捐赠农机", 1, ("向", "为", "对"), "向"),
     ("甲公司成为房县首家企业", 5, ("向", "为", "对"), None),      # 成为: a verb
-    ("针对房县山区道路", 2, ("向", "为", "对"), None),            # 针对: a verb
+    ("面对房县山区道路", 2, ("向", "为", "对"), None),            # 面对: a verb
     ("救援队赶赴房县", 5, ("赴", "赶赴"), "赶赴"),                 # the longest listed first
     ("户籍地房县", 3, ("向",), None),
 ]
