@@ -121,15 +121,14 @@ def analyse(text: str, offset: int, quantities, mentions: tuple,
         anchors.append(Anchor(start if chain_start is None else chain_start, end, m.kind, "", m.surface, m))
         chain_start = None
     taken_starts = [a for a, _ in taken]        # (mentions come in text order, apart)
-    for s in lex.scope_re.finditer(text):
+    # words for an area by its level (全县, 该市), and bodies named by their
+    # level alone (团市委: the page's own area of that level, as 本市 says)
+    scopes = [(s, s.group()) for s in lex.scope_re.finditer(text)] \
+        + [(s, "本" + s.group(s.lastindex)) for s in lex.level_body_re.finditer(text)]
+    for s, word in scopes:
         k = bisect_right(taken_starts, s.start()) - 1
         if (k < 0 or s.start() >= taken[k][1]) and wordlist.stands_alone(text, s.start(), s.end()):
-            anchors.append(Anchor(s.start(), s.end(), "scope", "", s.group()))
-    for s in lex.level_body_re.finditer(text):
-        k = bisect_right(taken_starts, s.start()) - 1
-        if (k < 0 or s.start() >= taken[k][1]) and wordlist.stands_alone(text, s.start(), s.end()):
-            # (团市委组织…: the body of the page's own area of that level, as 本市 says)
-            anchors.append(Anchor(s.start(), s.end(), "scope", "", "本" + s.group(s.lastindex)))
+            anchors.append(Anchor(s.start(), s.end(), "scope", "", word))
     anchors.sort(key=lambda a: a.start)
     ends = sorted(q.end for q in quantities)
     listed = _listed_places(text, anchors)

@@ -309,25 +309,24 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
 
 
 def _name_run(text: str, end: int) -> str:
-    """The run of Han characters from ``end``, within ``proper_noun_reach``:
-    where the name a place heads would end ('' when none follows)."""
+    """The run of Han characters from ``end``, within ``proper_noun_reach``
+    and before 的: where the name a place heads would end ('' when none
+    follows; 竹山的某矿业公司 is a firm in 竹山, not one named after it)."""
     run = HAN_RUN_RE.match(text, end, end + _cfg()["proper_noun_reach"])
-    return run.group() if run else ""
+    return run.group().split("的", 1)[0] if run else ""
 
 
 def _heads_proper_noun(text: str, end: int) -> bool:
-    """Does the run of Han characters from ``end`` end, within reach and
-    before 的, in one of ``proper_noun_heads`` (…贸易有限公司, …农业大学;
-    竹山的某矿业公司 is a firm in 竹山), or soon in an outlet's (…经济日报)?"""
-    run = _name_run(text, end)
-    return bool(run) and (_cfg()["proper_noun_re"].search(run.split("的", 1)[0]) is not None
-                          or _cfg()["outlet_re"].match(run) is not None)
+    """Does the run of Han characters from ``end`` end, within reach, in one
+    of ``proper_noun_heads`` (…贸易有限公司, …农业大学), or soon in an
+    outlet's (…经济日报)?"""
+    return bool(_name_head(text, end)) or _heads_outlet(text, end)
 
 
 def _name_head(text: str, end: int) -> str:
     """The head (proper_noun_heads) ending the name that the run of Han
     characters from ``end`` begins ('' when none)."""
-    found = _cfg()["proper_noun_re"].search(_name_run(text, end).split("的", 1)[0])
+    found = _cfg()["proper_noun_re"].search(_name_run(text, end))
     return found.group() if found else ""
 
 
@@ -587,8 +586,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     # (a place things are given or sent to, or a point of reference, 向房县捐赠,
     # 赶赴房县, 距房县, 户籍地:房县: the page is as often another's; it counts
     # less. The preposition stands before the written chain: 向湖北省房县)
-    roles = prepositions()
-    passing = roles["after_recipient"] + roles["after_reference"]
+    passing = lexicon().governing_prepositions
     chain_start = None
     town_counts: Counter = Counter()    # (the county of each town named: home_one_county_of_prefecture)
     # (a place counts once a sentence: a page names its own area in sentence
@@ -1263,8 +1261,7 @@ def _names_a_located_thing(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` end, within reach and
     before 的, in the head of a name of a thing with an address (a firm, a
     school, a site: located_name_heads), not of a body acting for an area?"""
-    run = _name_run(text, end)
-    return bool(run) and _cfg()["located_name_re"].search(run.split("的", 1)[0]) is not None
+    return _cfg()["located_name_re"].search(_name_run(text, end)) is not None
 
 
 def _carries(a, analysis, first_end: int) -> bool:
