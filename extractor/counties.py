@@ -208,7 +208,11 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     # (a short province heading a name is no place, 河南某某食品有限公司, but a
     # municipality's heads its own body's, 武警北京总队, as a city's full name
     # does; not an outlet's, an idea's or a product's: 上海模式)
-    heading = {m.start: _in_proper_noun(text, m) for m in shorts if m.start not in mentions and _province(m)}
+    # (河南甲州某银行: a child named short right after it begins the chain that
+    # says where the firm is, as a full name after it does: _child_follows)
+    child_starts = {m.start for m in shorts if m.after_parent}
+    heading = {m.start: _in_proper_noun(text, m) and m.end not in child_starts
+               for m in shorts if m.start not in mentions and _province(m)}
     provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
                  _province(m).name.endswith("市") and not _heads_outlet(text, m.end)
                  and _name_head(text, m.end) not in lexicon().idea_heads))]
