@@ -376,7 +376,14 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
         lead = ""               # (after 和, 在, 等 as words: not 涉及, 普及)
     if i + 1 < len(s.quantities) and s.rights[i].rstrip().endswith(w.list_joiners):
         s.list_leads[i + 1] = lead
-    s.set(i, _finish(lead + np + _verb_tail(tail), w), "counted_thing_after")
+    # (a count with no verb joined before it, of a thing a bare verb follows,
+    # no object: the verb is written first, as a thing is named by what is
+    # done to it: 5个楼盘将加推 -> 将加推楼盘; not 接待游客 nor 被评为…, nor the
+    # verb a list of counts shares: 完成4个镇规划、9个村规划修编)
+    verb = _verb_tail(tail)
+    verb_first = (not lead and verb and tail is not s.shared_tail.get(i) and _bare_verb(verb)
+                  and not s.continues[i] and _has_noun(np))
+    s.set(i, _finish(verb + np if verb_first else lead + np + verb, w), "counted_thing_after")
     return True
 
 
@@ -831,6 +838,20 @@ def _verb_tail(tail: str, limit: int = 12) -> str:
             break
         out += word
     return out
+
+
+def _bare_verb(phrase: str) -> bool:
+    """Does ``phrase`` end in a verb with nothing after its first verb but
+    verbs and adverbs (将加推, 全部关闭; not 接待游客, 进行整顿), and no 被?"""
+    words = _cut(phrase)
+    first = next((k for k, (_, tag) in enumerate(words) if tag[:1] == "v"), None)
+    return ("被" not in phrase and first is not None and words[-1][1][:1] == "v"
+            and all(tag[:1] in ("v", "d") for _, tag in words[first:]))
+
+
+def _has_noun(phrase: str) -> bool:
+    """(the dictionary tags verbs, adverbs and particles; a noun is mostly untagged)"""
+    return any(tag[:1] in ("n", "") for _, tag in _cut(phrase))
 
 
 def _last_word(text: str, verbs_only: bool = True) -> str:
