@@ -630,6 +630,7 @@ def _share_list_verbs(s: _Naming) -> None:
     mark) named by a noun alone shares the verb that names the item before
     it (the words of that name from its first verb to its last)."""
     marks = tuple(lexicon().list_marks)
+    w = _words()
     for i in range(1, len(s.quantities)):
         if s.rules[i] != "clause_before" or not s.continues[i] or not s.lefts[i].lstrip().startswith(marks):
             continue
@@ -638,7 +639,8 @@ def _share_list_verbs(s: _Naming) -> None:
         if any(tag.startswith("v") for _, tag in _cut(s.names[i])):
             continue            # (an item with a verb of its own, 增长3%, or a verbal noun, 投产84家)
         before = _cut(s.names[i - 1])
-        verbs = [k for k, (_, tag) in enumerate(before) if _is_verb(tag)]
+        verbs = [k for k, (word, tag) in enumerate(before) if _is_verb(tag)
+                 or (not tag and word[:1] in w.leading and _is_verb(wordlist.tags().get(word[1:], "")))]
         if not verbs or verbs[-1] == len(before) - 1:
             continue            # (no verb, or a name ending in one: 受灾 names no thing to share)
         lead = "".join(word for word, _ in before[verbs[0]:verbs[-1] + 1])
