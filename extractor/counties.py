@@ -23,7 +23,7 @@ from functools import cached_property
 from . import rules, wordlist
 from .clauses import after_address_label, preposition_before, strip_openers
 from .gazetteer import Place, PlaceMention, gazetteer, towns
-from .lexicon import HAN, HAN_RUN_RE, OPENING_BRACKETS, lexicon
+from .lexicon import CLOSING_BRACKETS, HAN, HAN_RE, HAN_RUN_RE, OPENING_BRACKETS, lexicon
 from .segment import SENTENCE_ENDS, bracket_depth, clause_end, clause_start, next_closing
 
 COUNTRY_LEVEL = "country"
@@ -211,6 +211,9 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     # (河南甲州某银行: a child named short right after it begins the chain that
     # says where the firm is, as a full name after it does: _child_follows)
     child_starts = {m.start for m in shorts if m.after_parent}
+    # (a short name alone in brackets inside a firm's name, 某某(上海)服饰有限
+    # 公司, says where the firm is registered: no place of the text)
+    shorts = [m for m in shorts if not _bracketed_in_name(text, m.start, m.end)]
     heading = {m.start: _in_proper_noun(text, m) and m.end not in child_starts
                for m in shorts if m.start not in mentions and _province(m)}
     provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
@@ -310,6 +313,14 @@ def _in_proper_noun(text: str, m: PlaceMention) -> bool:
         return False
     following = wordlist.cut(text[m.end:m.end + 6])       # (only where a head stands: a cut costs)
     return not (following and following[0] in cfg["proper_noun_breakers"]) and not _child_follows(text, m)
+
+
+def _bracketed_in_name(text: str, start: int, end: int) -> bool:
+    """肯佐(上海)商贸有限公司, 某某(中国)投资公司: a place alone in brackets
+    inside a firm's name is part of the name (where it is registered), not
+    the place the text is about."""
+    return (start >= 2 and text[start - 1] in OPENING_BRACKETS and text[end:end + 1] in CLOSING_BRACKETS
+            and HAN_RE.match(text, start - 2) is not None and _heads_proper_noun(text, end + 1))
 
 
 def _name_run(text: str, end: int) -> str:
