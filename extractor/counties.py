@@ -629,7 +629,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             score[m.place] += cfg["title_weight"]
         elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
-        elif m.surface != m.place.name and _heads_proper_noun(text, m.end):
+        elif m.surface != m.place.name and (_heads_proper_noun(text, m.end)
+                                            or text.startswith(lexicon().branch_brands, m.end)):
             score[m.place] += cfg["name_weight"]
         else:
             score[m.place] += 1

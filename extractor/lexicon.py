@@ -36,6 +36,7 @@ class Lexicon:
     data_source_prepositions: tuple  # 来自: a source only in a clause ending in data_verbs
     data_verbs: tuple            # 显示, 表明
     body_prefixes: tuple         # 共青团, 武警: they begin a body's name before its place
+    branch_brands: tuple         # 移动, 电力: a province's short name before one names a firm's branch
     idea_heads: tuple            # 茶, 模式: heads of names of products and ideas (龙井茶, 上海模式)
     governing_prepositions: tuple    # recipient and reference prepositions: what a phrase after them is aimed at
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         data_source_prepositions=tuple(cfg["data_source_prepositions"]),
         data_verbs=tuple(cfg["data_verbs"]),
         body_prefixes=tuple(cfg["body_prefixes"]),
+        branch_brands=tuple(cfg["branch_brands"]),
         idea_heads=tuple(cfg["idea_heads"]),
         governing_prepositions=tuple(sorted(set(cfg["recipient_prepositions"]) | set(cfg["reference_prepositions"]),
                                             key=len, reverse=True)),
