@@ -637,6 +637,9 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
+    if len({sentence for _, sentence in counted}) == 1 and not level and len(
+            {(p.province or p.name) for p in score}) >= cfg["scattered_provinces_min"]:
+        return None, "home_scattered_sites"
     home, rule = _home_by_names(score, first, level, town_counts)
     if rule in _LISTED_HOMES:
         # a prefecture's counties listed on a page about a whole province: the
