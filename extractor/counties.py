@@ -603,7 +603,9 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
     # less. The preposition stands before the written chain: 向湖北省房县)
     passing = lexicon().governing_prepositions
     chain_start = None
-    town_counts: Counter = Counter()    # (the county of each town named: home_one_county_of_prefecture)
+    # (how often each place is named standing as itself, not in passing nor
+    # heading a firm's name, a county by its towns too: home_one_county_of_prefecture)
+    standing: Counter = Counter()
     # (a place counts once a sentence: a page names its own area in sentence
     # after sentence, where a sentence naming one place again and again lists
     # roads or sites, 甲区某路，甲区某路，乙区某路, or names bodies of a wider area,
@@ -616,7 +618,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             continue
         start, chain_start = (m.start if chain_start is None else chain_start), None
         if m.kind == "place" and m.rule in _TOWN_RULES:
-            town_counts[m.place] += 1
+            standing[m.place] += 1
         if m.kind != "place" or m.place.level == COUNTRY_LEVEL or m.rule in _TOWN_RULES:
             continue
         if m.heads_a_name and m.place.level == "province" and m.surface != m.place.name:
@@ -627,6 +629,7 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         counted.add((m.place, sentence))
         if m.start < title_end:
             score[m.place] += cfg["title_weight"]
+            standing[m.place] += 1
         elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
         elif m.surface != m.place.name and (_heads_proper_noun(text, m.end)
@@ -634,13 +637,14 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             score[m.place] += cfg["name_weight"]
         else:
             score[m.place] += 1
+            standing[m.place] += 1
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
     if len({sentence for _, sentence in counted}) == 1 and not level and len(
             {(p.province or p.name) for p in score}) >= cfg["scattered_provinces_min"]:
         return None, "home_scattered_sites"
-    home, rule = _home_by_names(score, first, level, town_counts)
+    home, rule = _home_by_names(score, first, level, standing)
     if rule in _LISTED_HOMES:
         # a prefecture's counties listed on a page about a whole province: the
         # deepest area holding enough of what the page names (the first named,
@@ -693,10 +697,10 @@ def _within(score: Counter) -> Counter:
     return within
 
 
-def _home_by_names(score: Counter, first: dict, level: str, town_counts: Counter | None = None) -> tuple[Place | None, str]:
+def _home_by_names(score: Counter, first: dict, level: str, standing: Counter | None = None) -> tuple[Place | None, str]:
     """The home area by the rules of patterns/counties.yaml (home_rules), from
     how often each area is named (``score``), where first (``first``) and how
-    often by its towns (``town_counts``, counties only)."""
+    often named standing as itself or by its towns (``standing``)."""
     cfg = _cfg()
     ranked = _ranked(score, first)
     counties = [p for p in ranked if p.level == "county"]
@@ -752,12 +756,12 @@ def _home_by_names(score: Counter, first: dict, level: str, town_counts: Counter
             and score[prefectures[0]] < cfg["dominant_ratio"] * score[prefectures[1]]
             and len({p.province for p in prefectures}) == 1 and (province := _place_named(prefectures[0].province))):
         return province, "home_province_of_listed_counties"
-    # a prefecture named around the one county of it the page names again
-    # and again, itself or by its towns (在湖北十堰…十堰市房县…房县某镇): that
+    # a prefecture named around the one county of it the page names as a
+    # place, itself or by its towns (在湖北十堰…十堰市房县…房县某镇): that
     # county's page (counties of other prefectures, named in passing, aside)
     inside = [c for c in counties if candidates and c.prefecture == candidates[0].name]
     if candidates and candidates[0].level == "prefecture" and len(inside) == 1 and not level \
-            and score[inside[0]] + (town_counts or {}).get(inside[0], 0) >= cfg["one_county_min"]:
+            and (standing or {}).get(inside[0], 0) >= cfg["one_county_min"]:
         return inside[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"
