@@ -1056,5 +1056,11 @@ def _trim(text: str, w: _Words, strip: str | None = None) -> str:
 def _finish(text: str, w: _Words) -> str:
     text = _trim(text, w, " " + w.connectors + "".join(w.boundary))
     if len(text) > w.max_indicator:
-        text = text[-w.max_indicator:]
+        # (its last words that fit: a word is not cut in two, 消防救援 not 防救援)
+        kept = ""
+        for word, _ in reversed(_cut(text)):
+            if len(kept) + len(word) > w.max_indicator:
+                break
+            kept = word + kept
+        text = kept or text[-w.max_indicator:]
     return text
