@@ -218,7 +218,7 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
                for m in shorts if m.start not in mentions and _province(m)}
     provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
                  _province(m).name.endswith("市") and not _heads_outlet(text, m.end)
-                 and _name_head(text, m.end) not in lexicon().idea_heads))]
+                 and _name_head(text, m.end) not in lexicon().idea_heads + lexicon().produce_heads))]
     for m in provinces:
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m), heads_a_name=heading[m.start])
     if not region:                  # 贵州印江…: a province named short still places the article
@@ -319,7 +319,7 @@ def _bracketed_in_name(text: str, start: int, end: int) -> bool:
     """肯佐(上海)商贸有限公司, 某某(中国)投资公司: a place alone in brackets
     inside a firm's name is part of the name (where it is registered), not
     the place the text is about."""
-    return (start >= 2 and text[start - 1] in OPENING_BRACKETS and text[end:end + 1] in CLOSING_BRACKETS
+    return (start >= 2 and text[start - 1] in OPENING_BRACKETS and text.startswith(tuple(CLOSING_BRACKETS), end)
             and HAN_RE.match(text, start - 2) is not None and _heads_proper_noun(text, end + 1))
 
 
@@ -334,13 +334,17 @@ def _name_run(text: str, end: int) -> str:
 def _heads_proper_noun(text: str, end: int) -> bool:
     """Does the run of Han characters from ``end`` end, within reach, in one
     of ``proper_noun_heads`` (…贸易有限公司, …农业大学), or soon in an
-    outlet's (…经济日报)?"""
+    outlet's (…经济日报), or is it produce named after the place (湘西黄牛)?"""
     return bool(_name_head(text, end)) or _heads_outlet(text, end)
 
 
 def _name_head(text: str, end: int) -> str:
     """The head (proper_noun_heads) ending the name that the run of Han
-    characters from ``end`` begins ('' when none)."""
+    characters from ``end`` begins, or the produce written right there
+    (lexicon.yaml produce_heads: 湘西黄牛) ('' when none)."""
+    produce = next((word for word in lexicon().produce_heads if text.startswith(word, end)), "")
+    if produce:
+        return produce
     found = _cfg()["proper_noun_re"].search(_name_run(text, end))
     return found.group() if found else ""
 
@@ -632,8 +636,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
             standing[m.place] += 1
         elif preposition_before(text, start, passing) or after_address_label(text, start):
             score[m.place] += cfg["passing_weight"]
-        elif m.surface != m.place.name and (_heads_proper_noun(text, m.end)
-                                            or text.startswith(lexicon().branch_brands, m.end)):
+        elif m.surface != m.place.name and (_heads_proper_noun(text, m.end) or (
+                m.place.level == "province" and text.startswith(lexicon().branch_brands, m.end))):
             score[m.place] += cfg["name_weight"]
         else:
             score[m.place] += 1
@@ -641,8 +645,8 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
         first.setdefault(m.place, m.start)
     if not score:
         return None, "home_none"
-    if len({sentence for _, sentence in counted}) == 1 and not level and len(
-            {(p.province or p.name) for p in score}) >= cfg["scattered_provinces_min"]:
+    if len({sentence for _, sentence in counted}) == 1 and not level and all(p.level == "county" for p in score) \
+            and len({p.province for p in score}) >= cfg["scattered_provinces_min"]:
         return None, "home_scattered_sites"
     home, rule = _home_by_names(score, first, level, standing)
     if rule in _LISTED_HOMES:
@@ -655,11 +659,11 @@ def _home(text: str, mentions: list[AreaMention], title: str, level: str) -> tup
                         default=None)
             if wider is not None and wider != home:
                 return wider, "home_holding_most_places"
-    return _in_province_named_most(home, rule, score, first, level)
+    return _in_province_named_most(home, rule, score, first, level, standing)
 
 
 def _in_province_named_most(home: Place | None, rule: str, score: Counter, first: dict,
-                            level: str) -> tuple[Place | None, str]:
+                            level: str, standing: Counter) -> tuple[Place | None, str]:
     """The home by the same rules among the places of another province when
     that province's places are named `other_province_ratio` times as often
     as the home's (a district's aid to a county far away, told by the
@@ -671,7 +675,7 @@ def _in_province_named_most(home: Place | None, rule: str, score: Counter, first
     own = next((a for a in _chain(home) if a.level == "province"), None)
     if top == own or within[top] < _cfg()["other_province_ratio"] * within.get(own, 0):
         return home, rule
-    other, _ = _home_by_names(Counter({p: n for p, n in score.items() if top in _chain(p)}), first, level)
+    other, _ = _home_by_names(Counter({p: n for p, n in score.items() if top in _chain(p)}), first, level, standing)
     if other is None or (other.level == "province" and home.level != "province"):
         return home, rule       # (a county's page listing where its people work: 在某省甲市、乙市、丙市设站)
     return other, "home_province_named_most"

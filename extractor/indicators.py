@@ -344,8 +344,9 @@ def _object_after_amount(s: _Naming, i: int) -> bool:
 
 @_rule("counted_thing_after")
 def _counted_thing_after(s: _Naming, i: int) -> bool:
-    """全县12家砖厂全部关闭 -> 砖厂全部关闭: a count whose thing follows it,
-    with the verb before it where it is one word or shared by a list."""
+    """全县12家砖厂全部关闭 -> 全部关闭砖厂: a count whose thing follows it,
+    with the verb before it where it is one word or shared by a list, else
+    a bare verb after the thing written first."""
     w = _words()
     q = s.quantities[i]
     right = s.bare_rights[i]
@@ -360,7 +361,9 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     # (…4个楼盘、乙区3个楼盘: after a list mark comes the next item with its own figure, not a verb)
     next_item = rest[:1] in lexicon().list_marks and i + 1 < len(s.quantities) and (
         s.quantities[i + 1].start == q.end + len(s.rights[i]))
-    tail = ("" if next_item else rest.strip(w.connectors)) or s.shared_tail.get(i, "")
+    tail = "" if next_item else rest.strip(w.connectors)
+    shared = not tail and i in s.shared_tail          # (the verb a list of counts shares)
+    tail = tail or s.shared_tail.get(i, "")
     if not tail:
         left = _strip_trailing_place(left, s.places, w)  # 涉及甲县15个乡镇: the verb before the place
     if raw_left.endswith("的"):
@@ -381,8 +384,8 @@ def _counted_thing_after(s: _Naming, i: int) -> bool:
     # done to it: 5个楼盘将加推 -> 将加推楼盘; not 接待游客 nor 被评为…, nor the
     # verb a list of counts shares: 完成4个镇规划、9个村规划修编)
     verb = _verb_tail(tail)
-    verb_first = (not lead and verb and tail is not s.shared_tail.get(i) and _bare_verb(verb)
-                  and not s.continues[i] and _has_noun(np))
+    verb_first = (not lead and verb and not shared and not s.continues[i]
+                  and _bare_verb(verb) and _has_noun(np))
     s.set(i, _finish(verb + np if verb_first else lead + np + verb, w), "counted_thing_after")
     return True
 
@@ -844,10 +847,12 @@ def _verb_tail(tail: str, limit: int = 12) -> str:
 
 def _bare_verb(phrase: str) -> bool:
     """Does ``phrase`` end in a verb with nothing after its first verb but
-    verbs and adverbs (将加推, 全部关闭; not 接待游客, 进行整顿), and no 被?"""
+    verbs and adverbs, and no preposition before it (将加推, 全部关闭; not
+    接待游客, 进行整顿, 向群众开放), with no 被?"""
     words = _cut(phrase)
     first = next((k for k, (_, tag) in enumerate(words) if tag[:1] == "v"), None)
     return ("被" not in phrase and first is not None and words[-1][1][:1] == "v"
+            and all(tag[:1] != "p" for _, tag in words[:first])
             and all(tag[:1] in ("v", "d") for _, tag in words[first:]))
 
 
@@ -1062,5 +1067,5 @@ def _finish(text: str, w: _Words) -> str:
             if len(kept) + len(word) > w.max_indicator:
                 break
             kept = word + kept
-        text = kept or text[-w.max_indicator:]
+        text = _trim(kept or text[-w.max_indicator:], w, " " + w.connectors + "".join(w.boundary))
     return text

@@ -38,6 +38,7 @@ class Lexicon:
     body_prefixes: tuple         # 共青团, 武警: they begin a body's name before its place
     branch_brands: tuple         # 移动, 电力: a province's short name before one names a firm's branch
     idea_heads: tuple            # 茶, 模式: heads of names of products and ideas (龙井茶, 上海模式)
+    produce_heads: tuple         # 黄牛, 脐橙: produce named by the place right before it (湘西黄牛)
     governing_prepositions: tuple    # recipient and reference prepositions: what a phrase after them is aimed at
     address_labels: tuple        # 户籍地:, 住址: (with the colon, longest first)
     openers: re.Pattern          # an opener at the start of a text
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         body_prefixes=tuple(cfg["body_prefixes"]),
         branch_brands=tuple(cfg["branch_brands"]),
         idea_heads=tuple(cfg["idea_heads"]),
+        produce_heads=tuple(cfg["produce_heads"]),
         governing_prepositions=tuple(sorted(set(cfg["recipient_prepositions"]) | set(cfg["reference_prepositions"]),
                                             key=len, reverse=True)),
         address_labels=tuple(sorted((w + mark for w in cfg["address_labels"] for mark in (":", ": ")),
