@@ -635,7 +635,8 @@ def _share_list_verbs(s: _Naming) -> None:
     marks = tuple(lexicon().list_marks)
     w = _words()
     for i in range(1, len(s.quantities)):
-        if s.rules[i] != "clause_before" or not s.continues[i] or not s.lefts[i].lstrip().startswith(marks):
+        listed = s.continues[i] and s.lefts[i].lstrip().startswith(marks)
+        if s.rules[i] != "clause_before" or not (listed or _count_after_a_count(s, i)):
             continue
         if s.rules[i - 1] not in ("clause_before", "shared_list_verb") or not s.names[i]:
             continue
@@ -647,7 +648,23 @@ def _share_list_verbs(s: _Naming) -> None:
         if not verbs or verbs[-1] == len(before) - 1:
             continue            # (no verb, or a name ending in one: 受灾 names no thing to share)
         lead = "".join(word for word, _ in before[verbs[0]:verbs[-1] + 1])
+        if not listed and len(lead) < 2:
+            continue            # (有少数民族14个,人口9万人: 有 is shared by no clause)
         s.set(i, _finish(lead + s.names[i], _words()), "shared_list_verb")
+
+
+def _count_after_a_count(s: _Naming, i: int) -> bool:
+    """出动人员85人次,车辆14台次: a count whose clause is a short noun and
+    the count alone, right after a clause ending in a count, is the next
+    item of the same list (a clause mark instead of a list mark)."""
+    q, before = s.quantities[i], s.quantities[i - 1]
+    between = s.text[before.end:q.start]
+    return (not s.continues[i] and q.kind in _COUNT_KINDS and before.kind in _COUNT_KINDS
+            and between[:1] in lexicon().clause_marks and between[1:] == s.lefts[i]
+            and not s.rights[i - 1].strip() and 0 < len(s.lefts[i]) <= _MAX_ITEM_NOUN)
+
+
+_MAX_ITEM_NOUN = 3
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
