@@ -75,6 +75,7 @@ class _Words:
     rule_order: tuple          # rule ids, in the order they are tried
     max_attribute: int         # 有扩产计划的23家企业: the words before 的 kept up to this length
     max_lead: int              # a longer phrase before a count gives only its last verb
+    max_item_noun: int         # the longest noun of a clause that is the next item of a list (,车辆14台次)
     place_range_verbs: tuple   # 涉及, 途经: a place between one and a count is the area's
     report_verbs: tuple
     result_words: tuple        # 为, 到, 至 kept after a change verb (压缩为)
@@ -132,6 +133,7 @@ def _words() -> _Words:
         rule_order=tuple(r["id"] for r in cfg["rules"]),
         max_attribute=int(cfg["max_attribute"]),
         max_lead=int(cfg["max_lead"]),
+        max_item_noun=int(cfg["max_item_noun"]),
         place_range_verbs=by_len(cfg["place_range_verbs"]),
         report_verbs=by_len(cfg["report_verbs"]),
         result_words=tuple(cfg["result_words"]),
@@ -661,10 +663,7 @@ def _count_after_a_count(s: _Naming, i: int) -> bool:
     between = s.text[before.end:q.start]
     return (not s.continues[i] and q.kind in _COUNT_KINDS and before.kind in _COUNT_KINDS
             and between[:1] in lexicon().clause_marks and between[1:] == s.lefts[i]
-            and not s.rights[i - 1].strip() and 0 < len(s.lefts[i]) <= _MAX_ITEM_NOUN)
-
-
-_MAX_ITEM_NOUN = 3
+            and not s.rights[i - 1].strip() and 0 < len(s.lefts[i]) <= _words().max_item_noun)
 
 
 def name_cell(label: str, header: str, label_is_area: bool) -> Naming:
