@@ -216,9 +216,10 @@ def document_areas(text: str, title: str = "", given: str = "", fallback: str = 
     shorts = [m for m in shorts if not _bracketed_in_name(text, m.start, m.end)]
     heading = {m.start: _in_proper_noun(text, m) and m.end not in child_starts
                for m in shorts if m.start not in mentions and _province(m)}
+    not_bodies = lexicon().idea_heads + lexicon().produce_heads
     provinces = [m for m in shorts if m.start in heading and (not heading[m.start] or (
                  _province(m).name.endswith("市") and not _heads_outlet(text, m.end)
-                 and _name_head(text, m.end) not in lexicon().idea_heads + lexicon().produce_heads))]
+                 and _name_head(text, m.end) not in not_bodies))]
     for m in provinces:
         mentions[m.start] = AreaMention(m.start, m.end, m.surface, _province(m), heads_a_name=heading[m.start])
     if not region:                  # 贵州印江…: a province named short still places the article
@@ -342,9 +343,9 @@ def _name_head(text: str, end: int) -> str:
     """The head (proper_noun_heads) ending the name that the run of Han
     characters from ``end`` begins, or the produce written right there
     (lexicon.yaml produce_heads: 湘西黄牛) ('' when none)."""
-    produce = next((word for word in lexicon().produce_heads if text.startswith(word, end)), "")
-    if produce:
-        return produce
+    produce = lexicon().produce_heads
+    if text.startswith(produce, end):           # (one test in C for the common case: none)
+        return next(word for word in produce if text.startswith(word, end))
     found = _cfg()["proper_noun_re"].search(_name_run(text, end))
     return found.group() if found else ""
 
@@ -701,7 +702,7 @@ def _within(score: Counter) -> Counter:
     return within
 
 
-def _home_by_names(score: Counter, first: dict, level: str, standing: Counter | None = None) -> tuple[Place | None, str]:
+def _home_by_names(score: Counter, first: dict, level: str, standing: Counter) -> tuple[Place | None, str]:
     """The home area by the rules of patterns/counties.yaml (home_rules), from
     how often each area is named (``score``), where first (``first``) and how
     often named standing as itself or by its towns (``standing``)."""
@@ -765,7 +766,7 @@ def _home_by_names(score: Counter, first: dict, level: str, standing: Counter | 
     # county's page (counties of other prefectures, named in passing, aside)
     inside = [c for c in counties if candidates and c.prefecture == candidates[0].name]
     if candidates and candidates[0].level == "prefecture" and len(inside) == 1 and not level \
-            and (standing or {}).get(inside[0], 0) >= cfg["one_county_min"]:
+            and standing[inside[0]] >= cfg["one_county_min"]:
         return inside[0], "home_one_county_of_prefecture"
     if candidates:
         return candidates[0], "home_most_named"

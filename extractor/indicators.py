@@ -652,7 +652,7 @@ def _share_list_verbs(s: _Naming) -> None:
         lead = "".join(word for word, _ in before[verbs[0]:verbs[-1] + 1])
         if not listed and len(lead) < 2:
             continue            # (有少数民族14个,人口9万人: 有 is shared by no clause)
-        s.set(i, _finish(lead + s.names[i], _words()), "shared_list_verb")
+        s.set(i, _finish(lead + s.names[i], w), "shared_list_verb")
 
 
 def _count_after_a_count(s: _Naming, i: int) -> bool:
@@ -1075,7 +1075,8 @@ def _trim(text: str, w: _Words, strip: str | None = None) -> str:
 
 
 def _finish(text: str, w: _Words) -> str:
-    text = _trim(text, w, " " + w.connectors + "".join(w.boundary))
+    ends = " " + w.connectors + "".join(w.boundary)
+    text = _trim(text, w, ends)
     if len(text) > w.max_indicator:
         # (its last words that fit: a word is not cut in two, 消防救援 not 防救援)
         kept = ""
@@ -1083,5 +1084,5 @@ def _finish(text: str, w: _Words) -> str:
             if len(kept) + len(word) > w.max_indicator:
                 break
             kept = word + kept
-        text = _trim(kept or text[-w.max_indicator:], w, " " + w.connectors + "".join(w.boundary))
+        text = _trim(kept or text[-w.max_indicator:], w, ends)
     return text
