@@ -66,6 +66,7 @@ class _Words:
     list_split: re.Pattern
     no_lead_after: frozenset   # a count after one of these takes no verb before it
     not_objects: tuple         # words after an amount that are not what it measures (人民币, 每秒)
+    act_nouns: frozenset       # the act a figure is part of, after 的 (的行政处罚): no thing it measures
     unit_nouns: dict           # the noun a unit counts when nothing else names it (人 -> 人口)
     recipient: tuple           # 向房县捐赠农机: a figure given to a place is named from the place on
     recipient_re: re.Pattern   # any of them (one search, not a loop over them)
@@ -123,6 +124,7 @@ def _words() -> _Words:
         list_joiners=joiners,
         list_split=re.compile("|".join(map(re.escape, joiners))),
         not_objects=tuple(cfg["not_objects"]),
+        act_nouns=frozenset(cfg["act_nouns"]),
         unit_nouns=dict(cfg["unit_nouns"]),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
@@ -307,6 +309,13 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
     if not noun:
         return False
     left = s.phrase(i)
+    if noun in w.act_nouns:
+        # (罚款3700元的行政处罚: the act holds the fine, named before the number,
+        # 罚款人民币 without its currency; not after a bare verb, 给予1万元的处罚)
+        named = _trim_currency(left, w)
+        if named and not _last_word(named):
+            s.set(i, _finish(named, w), "thing_after_de")
+            return True
     measure = next((m for m in w.measures if left.endswith(m)), "")
     name = left[: -len(measure)] + noun + measure if measure else left + noun
     s.set(i, _finish(name, w), "thing_after_de")
@@ -314,6 +323,13 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
 
 
 _OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy", "length", "area"})
+
+
+def _trim_currency(text: str, w: _Words) -> str:
+    """罚款人民币 -> 罚款: a word that is no thing of its own (not_objects: the
+    currency) written between a money word and its amount."""
+    word = next((c for c in w.not_objects if text.endswith(c)), "")
+    return text[:len(text) - len(word)] if word else text
 
 
 @_rule("object_after_amount")
