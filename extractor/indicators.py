@@ -193,7 +193,7 @@ class _Naming:
         """cleaned(i) without connectors at its ends and examples before 等 (computed once: most rules ask)."""
         found = self._phrases.get(i)
         if found is None:
-            found = self._phrases[i] = _drop_examples(_trim(self.cleaned(i), _words()))
+            found = self._phrases[i] = _without_currency(_drop_examples(_trim(self.cleaned(i), _words())))
         return found
 
 
@@ -310,11 +310,10 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
         return False
     left = s.phrase(i)
     if noun in w.act_nouns:
-        # (罚款3700元的行政处罚: the act holds the fine, named before the number,
-        # 罚款人民币 without its currency; not after a bare verb, 给予1万元的处罚)
-        named = _trim_currency(left, w)
-        if named and not _last_word(named):
-            s.set(i, _finish(named, w), "thing_after_de")
+        # (罚款3700元的行政处罚: the act holds the fine, named before the
+        # number; not after a bare verb, 给予1万元的处罚)
+        if left and not _last_word(left):
+            s.set(i, _finish(left, w), "thing_after_de")
             return True
     measure = next((m for m in w.measures if left.endswith(m)), "")
     name = left[: -len(measure)] + noun + measure if measure else left + noun
@@ -325,10 +324,10 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
 _OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy", "length", "area"})
 
 
-def _trim_currency(text: str, w: _Words) -> str:
-    """罚款人民币 -> 罚款: a word that is no thing of its own (not_objects: the
-    currency) written between a money word and its amount."""
-    word = next((c for c in w.not_objects if text.endswith(c)), "")
+def _without_currency(text: str) -> str:
+    """罚金人民币 -> 罚金: a currency written as a word between what is
+    measured and its amount (lexicon.yaml currency_words) names nothing."""
+    word = next((c for c in lexicon().currency_words if text.endswith(c)), "")
     return text[:len(text) - len(word)] if word else text
 
 
