@@ -126,7 +126,6 @@ def _cfg() -> dict:
     cfg["table_level_row_re"] = re.compile(cfg["table_level_row"])
     cfg["zone_re"] = re.compile("|".join(sorted(map(re.escape, cfg["zone_suffixes"]), key=len, reverse=True)))
     cfg["route_nouns_re"] = re.compile("|".join(map(re.escape, cfg["route_nouns"])))
-    cfg["route_words"] = tuple(cfg["route_words"])
     return cfg
 
 
@@ -916,11 +915,11 @@ class _Route:
 
 def _route(analysis, areas: Areas) -> _Route | None:
     """起于甲县…途经乙县…终于丙县: a sentence about a road, line or river
-    (route_nouns) that names the places it runs through (after route_words,
+    (route_nouns) that names the places it runs through (after lexicon.yaml route_words,
     and the places listed with them; two or more), and is not the page's own
     area's road, is about the area holding them all: their prefecture, else
     their province, else the country."""
-    text, words = analysis.text, _cfg()["route_words"]
+    text, words = analysis.text, lexicon().route_words
     if not _cfg()["route_nouns_re"].search(text):
         return None             # (经甲县、乙县两地警方…奋战: no road, line or river; a cheap test first)
     stops, places, previous = set(), set(), None

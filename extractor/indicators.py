@@ -67,6 +67,7 @@ class _Words:
     no_lead_after: frozenset   # a count after one of these takes no verb before it
     not_objects: tuple         # words after an amount that are not what it measures (人民币, 每秒)
     act_nouns: frozenset       # the act a figure is part of, after 的 (的行政处罚): no thing it measures
+    route_initials: frozenset  # the first characters of lexicon.yaml route_words (a cheap test first)
     unit_nouns: dict           # the noun a unit counts when nothing else names it (人 -> 人口)
     recipient: tuple           # 向房县捐赠农机: a figure given to a place is named from the place on
     recipient_re: re.Pattern   # any of them (one search, not a loop over them)
@@ -125,6 +126,7 @@ def _words() -> _Words:
         list_split=re.compile("|".join(map(re.escape, joiners))),
         not_objects=tuple(cfg["not_objects"]),
         act_nouns=frozenset(cfg["act_nouns"]),
+        route_initials=frozenset(r[0] for r in lex.route_words),
         unit_nouns=dict(cfg["unit_nouns"]),
         no_lead_after=frozenset(lex.prepositions | set(lex.connectors) | {"等"}),
         recipient=lex.recipient_prepositions,
@@ -951,9 +953,16 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
         start = clause_start(text, q.start)
         j = start - 1
         prev_start = clause_start(text, j) if j > 0 else 0
+        # (某路西起甲镇,东至乙村,全长…: a clause tracing the route says where
+        # it runs; the one it goes on from names the thing)
+        while prev_start > 0 and _route_at(text, _first_word_at(text, prev_start, j)):
+            j = prev_start - 1
+            prev_start = clause_start(text, j) if j > 0 else 0
         prev = _clean_left(text[prev_start:max(j, prev_start)], w, places)
-        # (该项目位于某镇,总投资3亿元: the thing, not where it lies)
-        cut = min((k for k in map(prev.find, lexicon().location_predicates) if k > 0), default=len(prev))
+        # (该项目位于某镇,总投资3亿元: the thing, not where it lies, nor where it runs from)
+        cut = min([k for k in map(prev.find, lexicon().location_predicates) if k > 0]
+                  + [k for k in range(1, len(prev)) if prev[k] in w.route_initials and _route_at(prev, k)],
+                  default=len(prev))
         prev = prev[:cut]
     prev = _without_change(prev, w)
     if replace_measure:
@@ -963,6 +972,17 @@ def _subject_before(i, indicators, text, quantities, w, places: tuple = (), repl
         if c in prev[1:]:
             prev = prev[: prev.index(c, 1)]
     return _strip_words(prev, (), w.report_verbs)
+
+
+def _first_word_at(text: str, start: int, end: int) -> int:
+    """Where the words of text[start:end] begin, after its spaces."""
+    return end - len(text[start:end].lstrip())
+
+
+def _route_at(text: str, k: int) -> bool:
+    """Does a word tracing a route (lexicon.yaml route_words: 西起, 东至) stand at ``k``?"""
+    word = next((r for r in lexicon().route_words if text.startswith(r, k)), None)
+    return word is not None and wordlist.stands_alone(text, k, k + len(word))
 
 
 def _clean_left(text: str, w: _Words, places: tuple = ()) -> str:

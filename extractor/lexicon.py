@@ -30,6 +30,7 @@ class Lexicon:
     after_de_copulas: tuple      # 的为, 的是: the place after one is read as after 的
     location_prepositions: tuple
     location_predicates: tuple
+    route_words: tuple           # 西起, 东至, 途经: a place after them is a point on a route
     enumerator: re.Pattern       # 1. , (三), 一是: the mark of a numbered item
     reference_prepositions: tuple
     source_prepositions: tuple   # 据, 根据 (longest first)
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         after_de_copulas=tuple("的" + w for w in cfg["copulas"]),
         location_prepositions=tuple(sorted(cfg["location_prepositions"], key=len, reverse=True)),
         location_predicates=tuple(cfg["location_predicates"]),
+        route_words=tuple(sorted(cfg["route_words"], key=len, reverse=True)),
         reference_prepositions=tuple(sorted(cfg["reference_prepositions"], key=len, reverse=True)),
         source_prepositions=tuple(sorted(cfg["source_prepositions"], key=len, reverse=True)),
         data_source_prepositions=tuple(cfg["data_source_prepositions"]),
