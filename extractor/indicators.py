@@ -240,7 +240,9 @@ def name_indicators(text: str, quantities: list[Quantity], places=(), clauses=No
                 continue
         rights.append(text[q.end:stop])
     s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
-                [""] * n, [""] * n, [without_asides(x) for x in lefts], [without_asides(x) for x in rights])
+                # (41.5% 的居民, 8 个 乡镇: a space after the number, in PDF text or
+                # text spaced as English is, parts nothing)
+                [""] * n, [""] * n, [without_asides(x) for x in lefts], [without_asides(x).lstrip() for x in rights])
     s.shared_tail = _shared_list_tails(rights, quantities)
     order = w.rule_order
     for i in range(n):

@@ -67,7 +67,8 @@ def test_messy_inputs(group, case):
 
 
 # The same article written in another script, with full-width digits or with
-# PDF-style spaces before its units gives the same rows (the samples, whole).
+# PDF-style spaces before its units or after its figures gives the same rows
+# (the samples, whole).
 SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
 
 
@@ -90,7 +91,13 @@ def _spaced_units(text):
     return re.sub(r"([0-9])([万亿元%])", r"\1 \2", text)
 
 
-@pytest.mark.parametrize("variant", [_full_width_digits, _traditional, _spaced_units], ids=lambda f: f.__name__)
+def _spaced_after_figures(text):
+    # (41.5% 的居民: text spaced as English is)
+    return re.sub(r"([0-9][万亿]?[元%])(?=[\u4e00-\u9fff])", r"\1 ", text)
+
+
+@pytest.mark.parametrize("variant", [_full_width_digits, _traditional, _spaced_units, _spaced_after_figures],
+                         ids=lambda f: f.__name__)
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
 def test_a_messy_copy_of_an_article_gives_the_same_rows(path, variant):
     text = path.read_text(encoding="utf-8")
