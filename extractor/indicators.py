@@ -239,9 +239,9 @@ def name_indicators(text: str, quantities: list[Quantity], places=(), clauses=No
                 rights.append(text[q.end:opened] + _after_breakdown(text, opened, quantities[i + 1:], places))
                 continue
         rights.append(text[q.end:stop])
+    # (the words after a number without its spaces: 41.5% 的居民, 8 个 乡镇 in
+    # PDF text or text spaced as English is)
     s = _Naming(text, quantities, lefts, rights, continues, tuple(sorted(places, key=len, reverse=True)),
-                # (41.5% 的居民, 8 个 乡镇: a space after the number, in PDF text or
-                # text spaced as English is, parts nothing)
                 [""] * n, [""] * n, [without_asides(x) for x in lefts], [without_asides(x).lstrip() for x in rights])
     s.shared_tail = _shared_list_tails(rights, quantities)
     order = w.rule_order
