@@ -12,7 +12,7 @@ import pytest
 from extractor import extract_text
 from extractor.models import Document
 from extractor.review import render_page
-from test_review import HOSTILE, PAGE, SAMPLES, fig, sample_items
+from test_review import HOSTILE, PAGE, fig, sample_items
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import chromium  # noqa: E402
