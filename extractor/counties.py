@@ -855,7 +855,8 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
                     or _clause_place(analysis, q, areas)
                     or _goes_on_from_figure_before(analysis, q, out)
                     or _sentence_subject(analysis, q, areas)
-                    or (carry.subject and Decision(carry.subject.place, "area_paragraph_subject"))
+                    or (carry.subject and not _far_province(carry.subject.place, areas.home)
+                        and Decision(carry.subject.place, "area_paragraph_subject"))
                     or areas.home_decision())
         out.append(decision)
     # (a sentence stating a part, 其中,甲县检察院办理的…: the next goes on from the whole)
@@ -893,6 +894,14 @@ def resolve_areas(analysis, areas: Areas, carry: Carry) -> list[Decision]:
         # while the page's own county is not named, among them or after them)
         carry.subject = None
     return out
+
+
+def _far_province(place: Place | None, home: Place | None) -> bool:
+    """Is ``place`` a province other than the one of the page's own area? Its
+    figures hold in the sentence that names it, not in the sentences after
+    (浙江某企业签约3个项目。会上共签约…: the page's own meeting)."""
+    return (place is not None and home is not None and place.level == "province"
+            and place != home and not _holds(place, home))
 
 
 def _home_named_inside(analysis, carried: Place | None, areas: Areas) -> bool:
