@@ -195,7 +195,7 @@ class _Naming:
         """cleaned(i) without connectors at its ends and examples before 等 (computed once: most rules ask)."""
         found = self._phrases.get(i)
         if found is None:
-            found = self._phrases[i] = _without_currency(_drop_examples(_trim(self.cleaned(i), _words())))
+            found = self._phrases[i] = _drop_examples(_trim(self.cleaned(i), _words()))
         return found
 
 
@@ -326,13 +326,6 @@ def _thing_after_de(s: _Naming, i: int) -> bool:
 
 
 _OBJECT_AFTER_KINDS = frozenset({"money", "weight", "volume", "energy", "length", "area"})
-
-
-def _without_currency(text: str) -> str:
-    """罚金人民币 -> 罚金: a currency written as a word between what is
-    measured and its amount (lexicon.yaml currency_words) names nothing."""
-    word = next((c for c in lexicon().currency_words if text.endswith(c)), "")
-    return text[:len(text) - len(word)] if word else text
 
 
 @_rule("object_after_amount")

@@ -48,7 +48,6 @@ class Lexicon:
     level_word_re: re.Pattern    # prefix + level only (全县, 该州): group 1 the prefix, 2 the level
     county_aggregates: frozenset
     country_words: frozenset
-    currency_words: tuple        # 人民币, 美元: a currency written as a word before an amount
     level_words: tuple           # 全县, 我市, 该州 …: every prefix with every level
     respective: str              # 分别
     own_prefixes: str            # 我, 本: the page's own voice (我省)
@@ -117,7 +116,6 @@ def lexicon() -> Lexicon:
         region_words=tuple(cfg["region_words"]),
         county_aggregates=frozenset(cfg["county_aggregates"]),
         country_words=frozenset(cfg["country_words"]),
-        currency_words=tuple(cfg["currency_words"]),
         level_words=tuple(p + lv for p in cfg["scope_prefixes"] for lv in levels),
         respective=str(cfg["respective_word"]),
     )
